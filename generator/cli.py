@@ -1,0 +1,89 @@
+"""Command line: python -m generator {validate,generate,build,paragraphs,locate,schema}.
+
+Data errors are printed as a list of file:line:column messages and the command
+exits with status 1; an editor never sees a traceback for a data mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.errors import DataErrors
+from generator.pipeline import ROOT, ProjectPaths, build_dataset
+from generator.source_text import normalise_whitespace
+
+
+def _validate(paths: ProjectPaths, _: argparse.Namespace) -> int:
+    dataset = build_dataset(paths)
+    items = sum(1 for _ in dataset.plans)
+    print(f"ok: {items} plan(s), {len(dataset.sources)} source document(s), "
+          f"{sum(len(dataset.registry(name)) for name in ('indicators', 'sectors', 'places', 'organisations'))} registry entries")
+    return 0
+
+
+def _generate(paths: ProjectPaths, _: argparse.Namespace) -> int:
+    from generator.render import generate_site_content
+
+    report = generate_site_content(paths)
+    print(report.summary())
+    return 0
+
+
+def _build(paths: ProjectPaths, args: argparse.Namespace) -> int:
+    from generator.build import build_site
+
+    return build_site(paths, strict=not args.no_strict)
+
+
+def _paragraphs(paths: ProjectPaths, args: argparse.Namespace) -> int:
+    from generator.link import load_sources
+    from generator.load import load_yaml_file
+    from generator.models import SourceRegistry
+
+    loaded, errors = load_yaml_file(paths.data / "sources.yaml", "data/sources.yaml")
+    if errors or loaded is None:
+        raise DataErrors(errors)
+    sources, errors = load_sources(SourceRegistry.model_validate(loaded.data), paths.data, loaded)
+    if args.source not in sources:
+        print(f"no source {args.source!r}; sources: {', '.join(sorted(sources))}", file=sys.stderr)
+        return 2
+    needle = normalise_whitespace(args.text or "")
+    for block in sources[args.source].text.blocks:
+        if needle in normalise_whitespace(block.text):
+            print(f"{block.anchor}\t{block.kind}\tline {block.line}\t{block.text}")
+    return 0
+
+
+def _schema(paths: ProjectPaths, args: argparse.Namespace) -> int:
+    from generator.schema import write_schemas
+
+    for path in write_schemas(Path(args.out)):
+        print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="规划对照 site generator")
+    parser.add_argument("--root", default=str(ROOT), help="project root (default: this checkout)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check data/ without writing anything").set_defaults(run=_validate)
+    commands.add_parser("generate", help="validate and write the Markdown pages into content/").set_defaults(run=_generate)
+    build = commands.add_parser("build", help="validate, generate and build the site into site/")
+    build.add_argument("--no-strict", action="store_true", help="do not pass --strict to MkDocs")
+    build.set_defaults(run=_build)
+    paragraphs = commands.add_parser("paragraphs", help="list a source's paragraphs with their anchors")
+    paragraphs.add_argument("source", help="source document id, e.g. haizhu-sti-13")
+    paragraphs.add_argument("text", nargs="?", help="only paragraphs containing this text (whitespace ignored)")
+    paragraphs.set_defaults(run=_paragraphs)
+    schema = commands.add_parser("schema", help="write JSON Schemas of the data files for editors' tooling")
+    schema.add_argument("--out", default=str(ROOT / "schemas"))
+    schema.set_defaults(run=_schema)
+    args = parser.parse_args(argv)
+    paths = ProjectPaths(Path(args.root).resolve())
+    try:
+        return args.run(paths, args)
+    except DataErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1

@@ -1,0 +1,73 @@
+"""Errors are data: a stable code, a message, a file and a position, collected then reported once."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+# Stable codes; tests compare (file, line, column, code), never the wording.
+CODES = {
+    "yaml-syntax": "the file is not valid YAML",
+    "duplicate-key": "a key appears twice in one mapping",
+    "not-a-mapping": "the file must hold a mapping at its top",
+    "unknown-field": "a field the model does not know (misspelt?)",
+    "missing-field": "a required field is missing",
+    "invalid-value": "a value of the wrong type or form",
+    "end-before-start": "a period or range ends before it starts",
+    "number-not-in-text": "a value's number is not in its text as written",
+    "duplicate-id": "two entries share one id",
+    "unknown-reference": "an id that no registry entry has",
+    "unknown-source": "a provenance names a source document that is not registered",
+    "unknown-anchor": "a provenance names a paragraph its source does not have",
+    "missing-quote": "a captured item has no quote",
+    "quote-not-in-source": "a quote that is not in the paragraph it names",
+    "value-not-in-quote": "a value's text as written is not in its quote",
+    "source-file-missing": "a registered source file does not exist",
+    "duplicate-alias": "one name is given to two registry entries",
+}
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str
+    path: str = ""
+    hint: str | None = None
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        field = f" at {self.path}" if self.path else ""
+        text = f"{where}: error[{self.code}]{field}: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+class DataErrors(Exception):
+    """Raised once, at the end of a stage, with every error that stage found."""
+
+    def __init__(self, errors: Iterable[DataError]):
+        self.errors = sorted(set(errors))
+        super().__init__(f"{len(self.errors)} data error(s)")
+
+    def report(self) -> str:
+        lines = [error.format() for error in self.errors]
+        count = len(self.errors)
+        files = len({error.file for error in self.errors})
+        lines.append(f"{count} error{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}; nothing was written.")
+        return "\n".join(lines)
+
+
+def closest(word: str, candidates: Iterable[str], count: int = 3) -> list[str]:
+    return difflib.get_close_matches(word, sorted(set(candidates)), n=count, cutoff=0.5)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    matches = closest(word, candidates)
+    if not matches:
+        return None
+    return "did you mean " + " or ".join(repr(match) for match in matches) + "?"

@@ -1,0 +1,62 @@
+"""Chinese labels for the model's enumerations, shown on pages and in the open data notes."""
+
+VALUE_KINDS = {"baseline": "基期值", "target": "目标值", "actual": "实际值"}
+LEVELS = {"city": "市级", "district": "区级"}
+DOCUMENT_KINDS = {
+    "plan": "规划",
+    "implementation-plan": "实施方案",
+    "action-plan": "行动计划",
+    "policy": "政策意见",
+    "notice": "通告（规范性文件）",
+    "gazette-issue": "政府公报",
+}
+REGISTRIES = {
+    "indicators": "指标",
+    "sectors": "产业领域",
+    "places": "地点与园区",
+    "organisations": "机构",
+}
+PLACE_KINDS = {
+    "district": "行政区",
+    "zone": "功能区",
+    "area": "片区",
+    "park": "园区",
+    "corridor": "产业带",
+    "block": "产业区块",
+    "building": "楼宇",
+    "island": "岛",
+}
+ORGANISATION_KINDS = {
+    "government": "政府部门",
+    "institution": "机构",
+    "university": "高校",
+    "company": "企业",
+    "association": "社会组织",
+    "other": "其他",
+}
+QUANTITY_KINDS = {
+    "funds": "资金",
+    "count": "数量",
+    "area": "面积",
+    "deadline": "期限",
+    "share": "比例",
+    "duration": "时长",
+    "other": "其他",
+}
+NOTE_KINDS = {
+    "inconsistency": "前后不一致",
+    "ambiguity": "表述含糊",
+    "truncation": "原文缺失",
+    "omission": "未收录",
+    "other": "说明",
+}
+REFERENCE_ROLES = {
+    "lead_units": "牵头",
+    "support_units": "配合",
+    "organisations": "涉及",
+    "issuer": "印发",
+    "places": "涉及",
+    "place": "对应",
+    "sectors": "涉及",
+    "sector": "对应",
+}

@@ -1,0 +1,282 @@
+"""Stage 3, link: registries, id indexes, reference resolution, quote checks, backlinks.
+
+Everything is indexed before anything is rendered, so a dangling reference is
+reported with its file, field and position, and the closest existing ids.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from generator.errors import DataError, DataErrors, did_you_mean
+from generator.load import LoadedFile, PathKey
+from generator.models import (
+    IndicatorRegistry,
+    OrganisationRegistry,
+    PlaceRegistry,
+    Plan,
+    Provenance,
+    SectorRegistry,
+    SourceRegistry,
+)
+from generator.models.common import Value
+from generator.models.plan import Quantity
+from generator.models.registries import Indicator, Organisation, Place, Sector
+from generator.models.sources import SourceDocument
+from generator.source_text import Block, SourceText, normalise_whitespace, parse_source_file
+from generator.validate import ValidatedFile
+
+REGISTRIES = ("indicators", "sectors", "places", "organisations")
+
+# Which registry a field's ids point into, by the model that holds the field.
+REFERENCE_FIELDS: dict[str, dict[str, str]] = {
+    "Plan": {"source": "sources", "issuer": "organisations", "predecessor": "plans", "successor": "plans"},
+    "Provenance": {"source": "sources"},
+    "PlanIndicator": {"indicator": "indicators"},
+    "Zone": {"place": "places", "sectors": "sectors"},
+    "Layout": {"place": "places"},
+    "PlanSector": {"sector": "sectors", "places": "places", "organisations": "organisations"},
+    "Measure": {
+        "lead_units": "organisations",
+        "support_units": "organisations",
+        "places": "places",
+        "sectors": "sectors",
+        "organisations": "organisations",
+    },
+    "KeyProject": {"places": "places", "organisations": "organisations"},
+    "Place": {"parent": "places", "successor": "places", "possibly_related": "places"},
+    "Sector": {"parent": "sectors"},
+    "SourceDocument": {"part_of": "sources"},
+}
+ROLE_OF_FIELD = {"lead_units": "牵头", "support_units": "配合", "issuer": "印发"}
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A plan item that refers to a registry entry."""
+
+    plan_id: str
+    item_path: PathKey
+    item_label: str
+    field: str
+    provenance: Provenance | None
+
+
+@dataclass
+class Source:
+    entry: SourceDocument
+    text: SourceText
+    blocks: dict[str, Block]
+
+
+@dataclass
+class Dataset:
+    sources: dict[str, Source]
+    indicators: dict[str, Indicator]
+    sectors: dict[str, Sector]
+    places: dict[str, Place]
+    organisations: dict[str, Organisation]
+    plans: dict[str, Plan]
+    backlinks: dict[tuple[str, str], list[Backlink]] = field(default_factory=lambda: defaultdict(list))
+
+    def registry(self, name: str) -> dict[str, Any]:
+        return getattr(self, name)
+
+    def children_of_source(self, source_id: str) -> list[Source]:
+        return [source for source in self.sources.values() if source.entry.part_of == source_id]
+
+
+def iter_models(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, BaseModel]]:
+    """Every model instance inside ``model``, depth first, with its path."""
+    yield path, model
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from iter_models(value, (*path, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from iter_models(item, (*path, name, index))
+
+
+def item_label(item: BaseModel) -> str:
+    for name in ("title", "label", "name", "text"):
+        value = getattr(item, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return type(item).__name__
+
+
+def load_sources(registry: SourceRegistry, data_dir: Path, loaded: LoadedFile) -> tuple[dict[str, Source], list[DataError]]:
+    sources: dict[str, Source] = {}
+    errors: list[DataError] = []
+    for index, entry in enumerate(registry.sources):
+        path = data_dir / "sources" / entry.file
+        if not path.exists():
+            errors.append(loaded.error(("sources", index, "file"), "source-file-missing",
+                                       f"no file data/sources/{entry.file}"))
+            continue
+        parsed = parse_source_file(path, [(r.start, r.end) for r in entry.lines])
+        sources[entry.id] = Source(entry, parsed, parsed.by_anchor())
+    return sources, errors
+
+
+class Linker:
+    """Builds the Dataset from validated files, collecting every link error."""
+
+    def __init__(self, files: list[ValidatedFile], data_dir: Path):
+        self.files = files
+        self.data_dir = data_dir
+        self.errors: list[DataError] = []
+
+    def link(self) -> Dataset:
+        by_type = defaultdict(list)
+        for validated in self.files:
+            by_type[type(validated.model)].append(validated)
+        source_file = by_type[SourceRegistry][0]
+        sources, errors = load_sources(source_file.model, self.data_dir, source_file.loaded)
+        self.errors += errors
+        dataset = Dataset(
+            sources=sources,
+            indicators=self._index(by_type[IndicatorRegistry][0], "indicators"),
+            sectors=self._index(by_type[SectorRegistry][0], "sectors"),
+            places=self._index(by_type[PlaceRegistry][0], "places"),
+            organisations=self._index(by_type[OrganisationRegistry][0], "organisations"),
+            plans={},
+        )
+        self._check_unique_ids(source_file, "sources")
+        plan_files = sorted(by_type[Plan], key=lambda v: v.model.id)
+        seen_plans: dict[str, LoadedFile] = {}
+        for validated in plan_files:
+            plan = validated.model
+            if plan.id in seen_plans:
+                self.errors.append(validated.loaded.error(("id",), "duplicate-id",
+                                                          f"plan id {plan.id!r} is also used by {seen_plans[plan.id].display}"))
+            seen_plans[plan.id] = validated.loaded
+            dataset.plans[plan.id] = plan
+        for validated in by_type[SourceRegistry] + [v for t in (IndicatorRegistry, SectorRegistry, PlaceRegistry, OrganisationRegistry) for v in by_type[t]]:
+            self._check_references(validated, dataset, plan_id=None)
+        for validated in plan_files:
+            self._fill_default_sources(validated.model)
+            self._check_item_ids(validated)
+            self._check_references(validated, dataset, plan_id=validated.model.id)
+        for validated in [*plan_files, by_type[PlaceRegistry][0]]:
+            self._check_provenance(validated, dataset)
+        if self.errors:
+            raise DataErrors(self.errors)
+        return dataset
+
+    def _index(self, validated: ValidatedFile, name: str) -> dict[str, Any]:
+        self._check_unique_ids(validated, name)
+        entries = getattr(validated.model, name)
+        self._check_unique_names(validated, name)
+        return {entry.id: entry for entry in sorted(entries, key=lambda entry: entry.id)}
+
+    def _check_unique_ids(self, validated: ValidatedFile, name: str) -> None:
+        first: dict[str, int] = {}
+        for index, entry in enumerate(getattr(validated.model, name)):
+            if entry.id in first:
+                line = validated.loaded.position_of((name, first[entry.id], "id")).line
+                self.errors.append(validated.loaded.error((name, index, "id"), "duplicate-id",
+                                                          f"id {entry.id!r} is already used at line {line}"))
+            else:
+                first[entry.id] = index
+
+    def _check_unique_names(self, validated: ValidatedFile, name: str) -> None:
+        owner: dict[str, str] = {}
+        for index, entry in enumerate(getattr(validated.model, name)):
+            names = [entry.name] + [alias.name for alias in entry.aliases]
+            for position, text in enumerate(dict.fromkeys(names)):
+                key = normalise_whitespace(text)
+                if key in owner and owner[key] != entry.id:
+                    path = (name, index, "name") if position == 0 else (name, index, "aliases")
+                    self.errors.append(validated.loaded.error(path, "duplicate-alias",
+                                                              f"name {text!r} is also a name of {owner[key]!r}"))
+                owner.setdefault(key, entry.id)
+
+    def _fill_default_sources(self, plan: Plan) -> None:
+        for _, model in iter_models(plan):
+            if isinstance(model, Provenance) and model.source is None:
+                model.source = plan.source
+
+    def _check_item_ids(self, validated: ValidatedFile) -> None:
+        """Item ids become anchors on the plan page, so they are unique within a plan."""
+        first: dict[str, PathKey] = {}
+        for path, model in iter_models(validated.model):
+            item_id = getattr(model, "id", None)
+            if path == () or not isinstance(item_id, str):
+                continue
+            if item_id in first:
+                line = validated.loaded.position_of((*first[item_id], "id")).line
+                self.errors.append(validated.loaded.error((*path, "id"), "duplicate-id",
+                                                          f"item id {item_id!r} is already used at line {line}"))
+            else:
+                first[item_id] = path
+
+    def _check_references(self, validated: ValidatedFile, dataset: Dataset, plan_id: str | None) -> None:
+        item_stack: list[tuple[PathKey, BaseModel]] = []
+        for path, model in iter_models(validated.model):
+            if "provenance" in type(model).model_fields:
+                item_stack = [(p, m) for p, m in item_stack if path[: len(p)] == p] + [(path, model)]
+            fields = REFERENCE_FIELDS.get(type(model).__name__, {})
+            for field_name, registry_name in fields.items():
+                value = getattr(model, field_name)
+                ids = value if isinstance(value, list) else [value] if value else []
+                targets = dataset.plans if registry_name == "plans" else (
+                    dataset.sources if registry_name == "sources" else dataset.registry(registry_name))
+                for index, ref in enumerate(ids):
+                    ref_path = (*path, field_name, index) if isinstance(value, list) else (*path, field_name)
+                    if ref not in targets:
+                        hint = did_you_mean(ref, targets) or f"add {ref!r} to {_registry_file(registry_name)}"
+                        self.errors.append(validated.loaded.error(
+                            ref_path, "unknown-reference", f"no {registry_name[:-1]} with id {ref!r}", hint))
+                    elif plan_id and registry_name in REGISTRIES:
+                        item_path, item = item_stack[-1] if item_stack else ((), model)
+                        dataset.backlinks[(registry_name, ref)].append(Backlink(
+                            plan_id, item_path, item_label(item), field_name, getattr(item, "provenance", None)))
+
+    def _check_provenance(self, validated: ValidatedFile, dataset: Dataset) -> None:
+        loaded = validated.loaded
+        for path, model in iter_models(validated.model):
+            if isinstance(model, Provenance):
+                self._check_quote(loaded, path, model, dataset)
+            if isinstance(model, (Value, Quantity)):
+                written = normalise_whitespace(model.text)
+                quote = normalise_whitespace(model.provenance.quote)
+                if model.text != "-" and written not in quote:
+                    self.errors.append(loaded.error((*path, "text"), "value-not-in-quote",
+                                                    f"{model.text!r} is not in its quote; write the value exactly as the source does"))
+
+    def _check_quote(self, loaded: LoadedFile, path: PathKey, provenance: Provenance, dataset: Dataset) -> None:
+        if provenance.source is None:
+            self.errors.append(loaded.error((*path, "source"), "missing-field", "provenance needs a source"))
+            return
+        source = dataset.sources.get(provenance.source)
+        if source is None:
+            return  # reported as unknown-reference
+        quote = normalise_whitespace(provenance.quote)
+        found_in = [block.anchor for block in source.text.blocks if quote in normalise_whitespace(block.text)]
+        block = source.blocks.get(provenance.anchor)
+        if block is None:
+            hint = f"the quote is in {', '.join(found_in[:3])}" if found_in else None
+            self.errors.append(loaded.error((*path, "anchor"), "unknown-anchor",
+                                            f"source {provenance.source!r} has no paragraph {provenance.anchor!r}", hint))
+        elif quote not in normalise_whitespace(block.text):
+            hint = (f"the quote is in paragraph {', '.join(found_in[:3])}" if found_in
+                    else "copy the quote from the source page; only whitespace may differ")
+            self.errors.append(loaded.error((*path, "quote"), "quote-not-in-source",
+                                            f"quote is not in {provenance.source}#{provenance.anchor}", hint))
+
+
+def _registry_file(name: str) -> str:
+    return "data/sources.yaml" if name == "sources" else (
+        "data/plans/" if name == "plans" else f"data/registries/{name}.yaml")
+
+
+def link_dataset(files: list[ValidatedFile], data_dir: Path) -> Dataset:
+    return Linker(files, data_dir).link()

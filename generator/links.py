@@ -1,0 +1,59 @@
+"""Where each kind of page lives in content/, and relative links between them."""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.models import Provenance
+
+
+def plan_page(plan_id: str) -> str:
+    return f"plans/{plan_id}.md"
+
+
+def source_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def entity_page(registry: str, entry_id: str) -> str:
+    return f"{registry}/{entry_id}.md"
+
+
+def index_page(section: str) -> str:
+    return f"{section}/index.md"
+
+
+def site_url(page: str, anchor: str | None = None) -> str:
+    """The URL of a page relative to the site root, as MkDocs publishes it (directory URLs)."""
+    path = page[: -len(".md")]
+    path = path[: -len("index")] if path.endswith("index") else path + "/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+class PageLinks:
+    """Relative Markdown links from one page, so MkDocs can check every link and anchor."""
+
+    def __init__(self, page: str):
+        self.page = page
+
+    def to(self, target: str, anchor: str | None = None) -> str:
+        relative = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def plan(self, plan_id: str, anchor: str | None = None) -> str:
+        return self.to(plan_page(plan_id), anchor)
+
+    def source(self, provenance: Provenance) -> str:
+        return self.to(source_page(provenance.source or ""), provenance.anchor)
+
+    def source_doc(self, source_id: str) -> str:
+        return self.to(source_page(source_id))
+
+    def entity(self, registry: str, entry_id: str) -> str:
+        return self.to(entity_page(registry, entry_id))
+
+    def index(self, section: str) -> str:
+        return self.to(index_page(section))
+
+    def home(self) -> str:
+        return self.to("index.md")

@@ -1,0 +1,83 @@
+"""Pieces shared by every model: strict base, ids, provenance, numbers as written."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")]
+NonEmptyText = Annotated[str, StringConstraints(min_length=1)]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+
+
+class Provenance(StrictModel):
+    """Where a captured item comes from: a paragraph of a source document, quoted verbatim.
+
+    ``source`` may be left out in a plan file; it then defaults to the plan's own
+    source document (filled in by the link stage).
+    """
+
+    source: Id | None = None
+    anchor: Annotated[str, StringConstraints(pattern=r"^p[1-9][0-9]*$")]
+    quote: Annotated[str, StringConstraints(min_length=2)]
+
+
+class Sourced(StrictModel):
+    """Anything captured from a document carries its provenance."""
+
+    provenance: Provenance
+
+
+Comparator = Literal[
+    "达到",  # reach
+    "以上",  # at least (达到…以上, …以上)
+    "以下",  # at most
+    "为",  # equal to / stated as
+    "约",  # about
+    "超过",  # more than
+    "下降",  # a decrease by (比…下降)
+    "增长",  # an increase by (比…增长, 年增长)
+    "翻番",  # double
+]
+
+
+class Value(Sourced):
+    """A number with its three faces: as written, the number, the unit.
+
+    ``text`` is kept exactly as the source writes the value (``比2015年下降12.5%``,
+    ``600家``, ``-``); ``number`` is only set where the text states one.
+    """
+
+    kind: Literal["baseline", "target", "actual"]
+    year: int = Field(ge=1949, le=2100)
+    text: NonEmptyText
+    number: float | None = None
+    unit: str = ""
+    comparator: Comparator | None = None
+    reference_year: int | None = Field(default=None, description="比2015年下降…: the year compared with")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def number_is_in_text(self) -> "Value":
+        if self.number is not None:
+            written = "".join(self.text.split())
+            candidates = {_format_number(self.number)}
+            if self.number == int(self.number):
+                candidates.add(str(int(self.number)))
+            if not any(candidate in written for candidate in candidates):
+                raise PydanticCustomError(
+                    "number-not-in-text",
+                    "number {number} does not appear in the text as written '{text}'",
+                    {"number": _format_number(self.number), "text": self.text},
+                )
+        return self
+
+
+def _format_number(number: float) -> str:
+    text = repr(number)
+    return text[:-2] if text.endswith(".0") else text

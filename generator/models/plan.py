@@ -1,0 +1,149 @@
+"""One plan file: a development plan captured item by item, each with its provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from generator.models.common import Id, NonEmptyText, Provenance, Sourced, StrictModel, Value
+from generator.models.sources import DocumentKind
+
+
+class Period(StrictModel):
+    start: int = Field(ge=1949, le=2100)
+    end: int = Field(ge=1949, le=2100)
+
+    @model_validator(mode="after")
+    def end_not_before_start(self) -> "Period":
+        if self.end < self.start:
+            raise PydanticCustomError(
+                "end-before-start",
+                "end year {end} is before start year {start}",
+                {"end": self.end, "start": self.start},
+            )
+        return self
+
+
+class Statement(Sourced):
+    """A guiding idea, principle or qualitative goal, in the plan's words."""
+
+    id: Id
+    title: str | None = None
+    text: NonEmptyText
+    horizon: int | None = Field(default=None, description="The year a goal is set for")
+
+
+class PlanIndicator(StrictModel):
+    """A registry indicator as this plan words and quantifies it."""
+
+    indicator: Id
+    label: NonEmptyText = Field(description="The plan's own wording of the indicator")
+    values: list[Value] = Field(min_length=1)
+
+
+class Quantity(Sourced):
+    """A quantitative commitment or fact: funds, a count, an area, a deadline."""
+
+    kind: Literal["funds", "count", "area", "deadline", "share", "duration", "other"]
+    text: NonEmptyText
+    number: float | None = None
+    unit: str = ""
+    year: int | None = None
+
+
+class Zone(Sourced):
+    """A zone, axis, park or area of a spatial structure, with its role."""
+
+    id: Id
+    name: NonEmptyText = Field(description="The name as the plan writes it")
+    place: Id | None = None
+    role: str | None = Field(default=None, description="Its role in the structure, e.g. 一核, 龙头, 第二梯度")
+    location: str | None = None
+    positioning: str | None = None
+    sectors: list[Id] = Field(default_factory=list)
+    focus: list[str] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+
+
+class Layout(Sourced):
+    """A spatial structure in the plan's own label, such as 一核两轴两区 or 1+4+4."""
+
+    id: Id
+    label: NonEmptyText
+    description: str | None = None
+    place: Id | None = Field(default=None, description="The place the structure lays out, if one")
+    zones: list[Zone] = Field(min_length=1)
+
+
+class PlanSector(Sourced):
+    """A priority sector in the plan's own wording, mapped to the sector registry."""
+
+    id: Id
+    sector: Id
+    label: NonEmptyText
+    focus: list[str] = Field(default_factory=list)
+    places: list[Id] = Field(default_factory=list)
+    organisations: list[Id] = Field(default_factory=list)
+
+
+class Measure(Sourced):
+    """A task or work item in the plan's own hierarchy (一、/（一）/1.)."""
+
+    id: Id
+    number: str | None = Field(default=None, description="The plan's own numbering, e.g. 一、 or （二）")
+    title: NonEmptyText
+    text: str | None = None
+    lead_units: list[Id] = Field(default_factory=list)
+    support_units: list[Id] = Field(default_factory=list)
+    places: list[Id] = Field(default_factory=list)
+    sectors: list[Id] = Field(default_factory=list)
+    organisations: list[Id] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    children: list["Measure"] = Field(default_factory=list)
+
+
+class KeyProject(Sourced):
+    id: Id
+    title: NonEmptyText
+    text: str | None = None
+    places: list[Id] = Field(default_factory=list)
+    organisations: list[Id] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+
+
+class DataNote(StrictModel):
+    """Something a reader must know about the source: an inconsistency, an ambiguity, a gap."""
+
+    kind: Literal["inconsistency", "ambiguity", "truncation", "omission", "other"]
+    text: NonEmptyText
+    provenance: list[Provenance] = Field(default_factory=list)
+
+
+class Plan(Sourced):
+    id: Id
+    title: NonEmptyText
+    short_title: NonEmptyText
+    source: Id
+    issuer: Id | None = None
+    issuer_note: str | None = None
+    document_number: str | None = None
+    issued: dt.date | None = None
+    period: Period
+    level: Literal["city", "district"]
+    kind: DocumentKind
+    series: Id | None = None
+    predecessor: Id | None = None
+    successor: Id | None = None
+    guiding_ideas: list[Statement] = Field(default_factory=list)
+    principles: list[Statement] = Field(default_factory=list)
+    goals: list[Statement] = Field(default_factory=list)
+    indicators: list[PlanIndicator] = Field(default_factory=list)
+    layouts: list[Layout] = Field(default_factory=list)
+    sectors: list[PlanSector] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    key_projects: list[KeyProject] = Field(default_factory=list)
+    safeguards: list[Measure] = Field(default_factory=list)
+    notes: list[DataNote] = Field(default_factory=list)

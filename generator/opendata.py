@@ -1,0 +1,93 @@
+"""Open data files published with the site under site/data/ (written to content/data/).
+
+The column lists are part of the site's public interface; content/open-data.md
+documents them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable
+
+from generator.link import Dataset
+from generator.links import site_url, source_page
+from generator.measure_tree import flatten_measures
+from generator.models import Provenance
+
+INDICATOR_COLUMNS = ("plan_id", "plan_title", "indicator_id", "indicator_name", "label", "unit",
+                     "kind", "year", "value", "value_text", "source_url")
+MEASURE_COLUMNS = ("plan_id", "plan_title", "section", "title", "lead_units", "support_units", "text", "source_url")
+LIST_SEPARATOR = "；"
+
+
+def provenance_url(provenance: Provenance) -> str:
+    return site_url(source_page(provenance.source or ""), provenance.anchor)
+
+
+def _csv(columns: Iterable[str], rows: Iterable[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def indicator_csv(dataset: Dataset) -> str:
+    rows = []
+    for plan in dataset.plans.values():
+        for item in plan.indicators:
+            indicator = dataset.indicators[item.indicator]
+            for value in item.values:
+                rows.append({
+                    "plan_id": plan.id, "plan_title": plan.title, "indicator_id": indicator.id,
+                    "indicator_name": indicator.name, "label": item.label, "unit": value.unit,
+                    "kind": value.kind, "year": value.year, "value": _number(value.number),
+                    "value_text": value.text, "source_url": provenance_url(value.provenance),
+                })
+    return _csv(INDICATOR_COLUMNS, rows)
+
+
+def measure_csv(dataset: Dataset) -> str:
+    def names(ids: list[str]) -> str:
+        return LIST_SEPARATOR.join(dataset.organisations[unit].name for unit in ids)
+
+    rows = []
+    for plan in dataset.plans.values():
+        for group, measures in (("重点任务", plan.measures), ("保障措施", plan.safeguards)):
+            for _, measure, section in flatten_measures(measures):
+                rows.append({
+                    "plan_id": plan.id, "plan_title": plan.title,
+                    "section": f"{group} / {section}" if section else group,
+                    "title": f"{measure.number or ''}{measure.title}",
+                    "lead_units": names(measure.lead_units), "support_units": names(measure.support_units),
+                    "text": measure.text or "", "source_url": provenance_url(measure.provenance),
+                })
+    return _csv(MEASURE_COLUMNS, rows)
+
+
+def plans_json(dataset: Dataset) -> str:
+    document = {
+        "plans": [plan.model_dump(mode="json") for plan in dataset.plans.values()],
+        "sources": [source.entry.model_dump(mode="json") for source in dataset.sources.values()],
+        "indicators": [entry.model_dump(mode="json") for entry in dataset.indicators.values()],
+        "sectors": [entry.model_dump(mode="json") for entry in dataset.sectors.values()],
+        "places": [entry.model_dump(mode="json") for entry in dataset.places.values()],
+        "organisations": [entry.model_dump(mode="json") for entry in dataset.organisations.values()],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def open_data_files(dataset: Dataset) -> dict[str, str | bytes]:
+    return {
+        "data/plans.json": plans_json(dataset),
+        "data/indicators.csv": indicator_csv(dataset),
+        "data/measures.csv": measure_csv(dataset),
+    }

@@ -1,0 +1,154 @@
+"""Stage 5, render: Jinja templates -> Markdown pages under content/.
+
+One template per kind of page (site_templates/<kind>.md.j2). Iteration is
+sorted and nothing time-dependent is rendered, so the same data gives
+byte-identical pages. Every string from the data passes through the `md`,
+`cell` or `attr` filter (see markdown_text.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generator import labels
+from generator.link import Backlink, Dataset, Source
+from generator.links import PageLinks, entity_page, index_page, plan_page, source_page
+from generator.markdown_text import escape_attribute, escape_cell, escape_markdown
+from generator.models import Plan
+from generator.measure_tree import flatten_measures
+from generator.opendata import open_data_files
+from generator.pipeline import ProjectPaths, build_dataset
+from generator.search_words import search_words
+from generator.write import WriteReport, write_generated_files
+
+REGISTRY_ORDER = ("indicators", "sectors", "places", "organisations")
+# Read by the search plugin (mkdocs.yml: jieba_dict_user); a dotfile, so MkDocs does not publish it.
+SEARCH_WORDS_FILE = ".search-words.txt"
+
+
+def make_environment(templates: Path) -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(str(templates)),
+        undefined=StrictUndefined,
+        autoescape=False,  # Markdown, not HTML: escaping is explicit, by filter
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["md"] = escape_markdown
+    environment.filters["cell"] = escape_cell
+    environment.filters["attr"] = escape_attribute
+    environment.filters["number"] = format_number
+    environment.filters["quoted"] = lambda text: json.dumps(str(text), ensure_ascii=False)
+    environment.globals["labels"] = labels
+    return environment
+
+
+def format_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+@dataclass
+class PageRenderer:
+    dataset: Dataset
+    environment: Environment
+
+    def render(self, template: str, page: str, **context: Any) -> str:
+        text = self.environment.get_template(template).render(
+            page=page, links=PageLinks(page), data=self.dataset, **context)
+        return text.rstrip("\n") + "\n"
+
+    # -- pages ---------------------------------------------------------------
+    def home_page(self) -> str:
+        groups: dict[str, list[Plan]] = defaultdict(list)
+        for plan in self.dataset.plans.values():
+            groups[plan.level].append(plan)
+        ordered = [(level, sorted(groups[level], key=lambda p: (p.period.start, p.id))) for level in ("city", "district") if groups[level]]
+        return self.render("home.md.j2", "index.md", plan_groups=ordered)
+
+    def plan_page(self, plan: Plan) -> str:
+        return self.render("plan.md.j2", plan_page(plan.id), plan=plan,
+                           source=self.dataset.sources[plan.source],
+                           measures=list(flatten_measures(plan.measures)),
+                           safeguards=list(flatten_measures(plan.safeguards)))
+
+    def source_page(self, source: Source) -> str:
+        plans = [plan for plan in self.dataset.plans.values() if plan.source == source.entry.id]
+        return self.render("source.md.j2", source_page(source.entry.id), source=source,
+                           parent=self.dataset.sources.get(source.entry.part_of or ""),
+                           children=self.dataset.children_of_source(source.entry.id), plans=plans)
+
+    def source_index(self) -> str:
+        top = [source for source in self.dataset.sources.values() if not source.entry.part_of]
+        return self.render("source_index.md.j2", index_page("sources"), sources=top)
+
+    def entity_page(self, registry: str, entry: Any) -> str:
+        backlinks = sorted(self.dataset.backlinks.get((registry, entry.id), []),
+                           key=lambda link: (link.plan_id, link.item_path))
+        by_plan: dict[str, list[Backlink]] = defaultdict(list)
+        for link in backlinks:
+            by_plan[link.plan_id].append(link)
+        context: dict[str, Any] = {"entry": entry, "registry": registry, "mentions": sorted(by_plan.items())}
+        if registry == "indicators":
+            context["rows"] = indicator_rows(self.dataset, entry.id)
+        if registry == "sectors":
+            context["labels_by_plan"] = [
+                (plan, item) for plan in self.dataset.plans.values() for item in plan.sectors if item.sector == entry.id]
+        if registry == "places":
+            context["children"] = [place for place in self.dataset.places.values() if place.parent == entry.id]
+            context["predecessors"] = [place for place in self.dataset.places.values() if place.successor == entry.id]
+        return self.render(f"{registry[:-1]}.md.j2", entity_page(registry, entry.id), **context)
+
+    def registry_index(self, registry: str) -> str:
+        entries = list(self.dataset.registry(registry).values())
+        counts = {entry.id: len({link.plan_id for link in self.dataset.backlinks.get((registry, entry.id), [])})
+                  for entry in entries}
+        if registry == "indicators":
+            counts = {entry.id: len({row["plan"].id for row in indicator_rows(self.dataset, entry.id)}) for entry in entries}
+        return self.render("registry_index.md.j2", index_page(registry), registry=registry,
+                           entries=entries, counts=counts)
+
+    def all_pages(self) -> dict[str, str]:
+        pages = {"index.md": self.home_page(), index_page("sources"): self.source_index()}
+        for plan in self.dataset.plans.values():
+            pages[plan_page(plan.id)] = self.plan_page(plan)
+        for source in self.dataset.sources.values():
+            pages[source_page(source.entry.id)] = self.source_page(source)
+        for registry in REGISTRY_ORDER:
+            pages[index_page(registry)] = self.registry_index(registry)
+            for entry in self.dataset.registry(registry).values():
+                pages[entity_page(registry, entry.id)] = self.entity_page(registry, entry)
+        return pages
+
+
+def indicator_rows(dataset: Dataset, indicator_id: str) -> list[dict[str, Any]]:
+    """Every value of an indicator across plans, by year then plan."""
+    rows = []
+    for plan in dataset.plans.values():
+        for item in plan.indicators:
+            if item.indicator == indicator_id:
+                rows += [{"plan": plan, "label": item.label, "value": value} for value in item.values]
+    return sorted(rows, key=lambda row: (row["value"].year, row["plan"].period.start, row["plan"].id, row["value"].kind))
+
+
+def render_pages(dataset: Dataset, templates: Path) -> dict[str, str | bytes]:
+    renderer = PageRenderer(dataset, make_environment(templates))
+    files: dict[str, str | bytes] = dict(renderer.all_pages())
+    files.update(open_data_files(dataset))
+    files[SEARCH_WORDS_FILE] = search_words(dataset)
+    return files
+
+
+def generate_site_content(paths: ProjectPaths) -> WriteReport:
+    """Validate, link and render; write into content/ only when all of it succeeded."""
+    dataset = build_dataset(paths)
+    files = render_pages(dataset, paths.templates)
+    return write_generated_files(paths.content, files)
