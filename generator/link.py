@@ -188,13 +188,15 @@ class Linker:
                 first[entry.id] = index
 
     def _check_unique_names(self, validated: ValidatedFile, name: str) -> None:
+        """A name or alias must lead to one entry only, or a reader's search would be ambiguous."""
         owner: dict[str, str] = {}
         for index, entry in enumerate(getattr(validated.model, name)):
-            names = [entry.name] + [alias.name for alias in entry.aliases]
-            for position, text in enumerate(dict.fromkeys(names)):
+            named: list[tuple[str, PathKey]] = [(entry.name, (name, index, "name"))]
+            named += [(alias.name, (name, index, "aliases", position, "name"))
+                      for position, alias in enumerate(entry.aliases)]
+            for text, path in named:
                 key = normalise_whitespace(text)
-                if key in owner and owner[key] != entry.id:
-                    path = (name, index, "name") if position == 0 else (name, index, "aliases")
+                if owner.get(key, entry.id) != entry.id:
                     self.errors.append(validated.loaded.error(path, "duplicate-alias",
                                                               f"name {text!r} is also a name of {owner[key]!r}"))
                 owner.setdefault(key, entry.id)

@@ -110,6 +110,8 @@ def _translate(loaded: LoadedFile, model: type[BaseModel], error: dict[str, Any]
     hint = None
     if kind in CODES:  # our own PydanticCustomError codes
         code, message = kind, error["msg"]
+        if "field" in context:  # a model-level check names the field to point at
+            loc = (*loc, context["field"])
     elif kind in MESSAGES:
         code, template = MESSAGES[kind]
         message = template.format(**{key: value for key, value in context.items()})

@@ -73,7 +73,7 @@ class Value(Sourced):
                 raise PydanticCustomError(
                     "number-not-in-text",
                     "number {number} does not appear in the text as written '{text}'",
-                    {"number": _format_number(self.number), "text": self.text},
+                    {"number": _format_number(self.number), "text": self.text, "field": "number"},
                 )
         return self
 

@@ -22,7 +22,7 @@ class Period(StrictModel):
             raise PydanticCustomError(
                 "end-before-start",
                 "end year {end} is before start year {start}",
-                {"end": self.end, "start": self.start},
+                {"end": self.end, "start": self.start, "field": "end"},
             )
         return self
 

@@ -30,7 +30,7 @@ class LineRange(StrictModel):
             raise PydanticCustomError(
                 "end-before-start",
                 "end line {end} is before start line {start}",
-                {"end": self.end, "start": self.start},
+                {"end": self.end, "start": self.start, "field": "end"},
             )
         return self
 

@@ -1,0 +1,35 @@
+"""Shared fixtures: throw-away copies of the project, so tests never touch the working tree."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import ProjectPaths
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT_PARTS = ("generator", "site_templates", "hooks", "mkdocs.yml")
+
+
+def copy_project(target: Path, data_dir: Path) -> ProjectPaths:
+    """A project at ``target`` with the real code and templates and the given data."""
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / part)
+    content = target / "content"
+    content.mkdir()
+    shutil.copy(REPO / "content" / "open-data.md", content / "open-data.md")
+    shutil.copytree(REPO / "content" / "stylesheets", content / "stylesheets")
+    shutil.copytree(data_dir, target / "data")
+    return ProjectPaths(target)
+
+
+@pytest.fixture
+def minimal_project(tmp_path: Path) -> ProjectPaths:
+    return copy_project(tmp_path / "project", FIXTURES / "minimal" / "data")
