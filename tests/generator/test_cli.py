@@ -43,7 +43,7 @@ def test_generate_writes_nothing_when_data_is_broken(minimal_project: ProjectPat
 def test_paragraphs_lists_anchors(minimal_project: ProjectPaths) -> None:
     result = run_cli(minimal_project, "paragraphs", "mini", "孵化器")
     assert result.returncode == 0
-    assert result.stdout.startswith("p8\tparagraph\tline 13\t“十二五”期间")
+    assert result.stdout.startswith("p8\tparagraph\tline 14\t“十二五”期间")
 
 
 def test_json_schemas_are_up_to_date() -> None:
