@@ -33,3 +33,13 @@ def copy_project(target: Path, data_dir: Path) -> ProjectPaths:
 @pytest.fixture
 def minimal_project(tmp_path: Path) -> ProjectPaths:
     return copy_project(tmp_path / "project", FIXTURES / "minimal" / "data")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> ProjectPaths:
+    """The real data built into a complete site, once per test session (in a copy of the project)."""
+    from generator.build import build_site
+
+    project = copy_project(tmp_path_factory.mktemp("real") / "project", REPO / "data")
+    assert build_site(project) == 0, "the real site must build with mkdocs --strict"
+    return project

@@ -1,0 +1,86 @@
+"""End to end: the built site in headless Chromium (Debian's), driven by Playwright.
+
+A reader types Chinese queries into the search box the way an input method
+commits them (fill, then one key press), and the expected page must be among
+the first results; then the reader follows a plan item's link to its quote.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from generator.pipeline import ProjectPaths
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic"]
+TOP_RESULTS = 5
+
+# (what a reader types, the page that must be among the first results)
+QUERIES = [
+    ("孵化器", "indicators/incubators/"),
+    ("高新技术企业", "indicators/high-tech-enterprises/"),
+    ("琶洲", "places/pazhou/"),
+    ("黄埔村牌坊", "sources/haizhu-sti-13/"),  # from the middle of a paragraph about M+创工场
+]
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: ProjectPaths) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser_page(site_url: str) -> Iterator[Page]:
+    assert CHROMIUM, "Chromium is needed for the end-to-end tests: apt-get install chromium (.ci/run does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        page = browser.new_page()
+        yield page
+        browser.close()
+
+
+def search(page: Page, site_url: str, query: str) -> list[str]:
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # like an input method committing text: fires the key event search listens to
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && /\\d/.test(m.textContent); }", timeout=20000)
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    hrefs = [links.nth(index).get_attribute("href") or "" for index in range(links.count())]
+    return [href.replace(site_url, "").split("#")[0] for href in hrefs]
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES)
+def test_reader_query_finds_the_expected_page(browser_page: Page, site_url: str, query: str, expected: str) -> None:
+    results = search(browser_page, site_url, query)
+    assert expected in results[:TOP_RESULTS], f"{query}: first results were {results[:TOP_RESULTS]}"
+
+
+def test_plan_item_link_leads_to_its_quote(browser_page: Page, site_url: str) -> None:
+    browser_page.goto(site_url + "plans/haizhu-sti-13/")
+    link = browser_page.locator("a[href*='sources/haizhu-sti-13/#']", has_text="区内高新技术企业达到600家").first
+    link.click()
+    browser_page.wait_for_url("**/sources/haizhu-sti-13/#p*")
+    anchor = browser_page.url.split("#")[1]
+    paragraph = browser_page.locator(f"[id='{anchor}']")
+    assert "区内高新技术企业达到600家" in paragraph.inner_text().replace(" ", "")
+    assert paragraph.evaluate("element => element.matches(':target')")

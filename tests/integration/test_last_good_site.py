@@ -1,0 +1,47 @@
+"""A failed validation or build leaves site/ exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.pipeline import ProjectPaths
+
+pytestmark = pytest.mark.slow
+BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "broken"
+
+
+def tree_digest(directory: Path) -> dict[str, str]:
+    return {str(path.relative_to(directory)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
+def test_broken_data_leaves_the_last_good_site_whole(minimal_project: ProjectPaths) -> None:
+    assert build_site(minimal_project) == 0
+    before = tree_digest(minimal_project.site)
+    content_before = tree_digest(minimal_project.content)
+    assert "plans/mini-plan/index.html" in before
+
+    shutil.copy(BROKEN / "unknown_place.yaml", minimal_project.data / "plans" / "mini-plan.yaml")
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(minimal_project.root), "build"],
+                            capture_output=True, text=True, cwd=minimal_project.root)
+    assert result.returncode == 1
+    assert "error[unknown-reference]" in result.stderr and "Traceback" not in result.stderr
+    assert tree_digest(minimal_project.site) == before
+    assert tree_digest(minimal_project.content) == content_before
+
+
+def test_failed_mkdocs_build_leaves_the_last_good_site_whole(minimal_project: ProjectPaths) -> None:
+    assert build_site(minimal_project) == 0
+    before = tree_digest(minimal_project.site)
+    # A hand-written page with a broken link fails the strict build after generation succeeded.
+    (minimal_project.content / "open-data.md").write_text("[坏链接](missing.md)\n", encoding="utf-8")
+    assert build_site(minimal_project) != 0
+    assert tree_digest(minimal_project.site) == before
+    assert not (minimal_project.root / "site.new").exists()

@@ -1,0 +1,134 @@
+"""The real site, built from data/: pages, anchors and open data checked against the source text.
+
+Expected values are read from the source document by the test (regular
+expressions over data/sources/), never from the YAML.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import ProjectPaths
+from generator.source_text import normalise_whitespace, parse_source_file
+
+pytestmark = pytest.mark.slow
+
+SOURCE_13 = "000_d263a4b8f1deee28.txt"
+PLAN_13 = "haizhu-sti-13"
+
+
+def source_blocks(project: ProjectPaths, name: str):
+    return parse_source_file(project.data / "sources" / name, []).blocks
+
+
+def read_csv(project: ProjectPaths, name: str) -> list[dict[str, str]]:
+    with (project.site / "data" / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def html_ids(page: Path) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")))
+
+
+def test_indicator_csv_has_exactly_the_documented_columns(built_site: ProjectPaths) -> None:
+    header = (built_site.site / "data" / "indicators.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "plan_id,plan_title,indicator_id,indicator_name,label,unit,kind,year,value,value_text,source_url"
+    header = (built_site.site / "data" / "measures.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "plan_id,plan_title,section,title,lead_units,support_units,text,source_url"
+
+
+def test_every_2020_target_of_chapter_three_is_in_the_csv(built_site: ProjectPaths) -> None:
+    [sentence] = [b.text for b in source_blocks(built_site, SOURCE_13) if b.text.startswith("到2020年，全社会研发")]
+    clauses = [clause for clause in re.split(r"[；。]", sentence) if re.search(r"\d", clause)]
+    targets = [row for row in read_csv(built_site, "indicators.csv")
+               if row["plan_id"] == PLAN_13 and row["kind"] == "target" and row["year"] == "2020"]
+    for clause in clauses:
+        number = re.findall(r"(\d+(?:\.\d+)?)\s*(%|家|万平方米|件)", clause)[-1]
+        matching = [row for row in targets if float(row["value"] or "nan") == float(number[0])
+                    and normalise_whitespace(row["value_text"]) in normalise_whitespace(clause)]
+        assert matching, f"no target row for {clause!r}"
+        assert matching[0]["unit"] == number[1]
+
+
+def test_twelfth_period_results_are_baselines(built_site: ProjectPaths) -> None:
+    text = "".join(block.text for block in source_blocks(built_site, SOURCE_13))
+    high_tech = re.search(r"高新技术企业(\d+)家，总数达(\d+)家", text)
+    incubators = re.search(r"科技企业孵化器由(\d+)家增至(\d+)家", text)
+    rows = [row for row in read_csv(built_site, "indicators.csv") if row["plan_id"] == PLAN_13]
+
+    def baselines(indicator: str) -> set[str]:
+        return {row["value"] for row in rows if row["indicator_id"] == indicator and row["kind"] == "baseline"}
+
+    assert high_tech and incubators
+    assert high_tech.group(2) in baselines("high-tech-enterprises")  # 93
+    assert {incubators.group(1), incubators.group(2)} <= baselines("incubators")  # 3 and 19
+
+
+def test_every_heading_of_chapters_four_and_five_is_a_measure(built_site: ProjectPaths) -> None:
+    blocks = source_blocks(built_site, SOURCE_13)
+    start = next(i for i, b in enumerate(blocks) if b.kind == "heading" and b.text.startswith("第四章"))
+    headings = [b.text for b in blocks[start + 1:] if b.kind == "heading" and b.level in (2, 3)]
+    titles = {normalise_whitespace(row["title"]) for row in read_csv(built_site, "measures.csv")
+              if row["plan_id"] == PLAN_13}
+    missing = [heading for heading in headings
+               if not any(normalise_whitespace(heading).endswith(title[-8:]) or title in normalise_whitespace(heading)
+                          for title in titles)]
+    assert not missing
+
+
+def test_every_source_url_points_to_an_existing_anchor(built_site: ProjectPaths) -> None:
+    rows = read_csv(built_site, "indicators.csv") + read_csv(built_site, "measures.csv")
+    assert rows
+    cache: dict[str, set[str]] = {}
+    for row in rows:
+        page, anchor = row["source_url"].split("#")
+        ids = cache.setdefault(page, html_ids(built_site.site / page / "index.html"))
+        assert anchor in ids, row["source_url"]
+
+
+def test_plans_json_provenance_objects(built_site: ProjectPaths) -> None:
+    document = json.loads((built_site.site / "data" / "plans.json").read_text(encoding="utf-8"))
+    provenances = []
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            if "provenance" in node and isinstance(node["provenance"], dict):
+                provenances.append(node["provenance"])
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(document["plans"])
+    assert len(provenances) > 100
+    assert all(set(p) == {"source", "anchor", "quote"} and p["source"] for p in provenances)
+
+
+def test_plan_page_links_every_item_to_its_source_paragraph(built_site: ProjectPaths) -> None:
+    page = (built_site.site / "plans" / PLAN_13 / "index.html").read_text(encoding="utf-8")
+    source_ids = html_ids(built_site.site / "sources" / PLAN_13 / "index.html")
+    links = re.findall(r'href="\.\./\.\./sources/haizhu-sti-13/#(p\d+)"', page)
+    assert len(links) > 100
+    assert set(links) <= source_ids
+    assert "达到600家" in page and "达到3.3%" in page
+
+
+def test_source_page_reproduces_the_text_with_headings(built_site: ProjectPaths) -> None:
+    page = (built_site.site / "sources" / PLAN_13 / "index.html").read_text(encoding="utf-8")
+    assert "同等效力" not in page
+    assert re.search(r'<h3 id="p\d+">第四章重点工作</h3>', page)
+    for block in source_blocks(built_site, SOURCE_13):
+        if block.kind in ("paragraph", "toc"):
+            assert f'id="{block.anchor}"' in page
+
+
+def test_gazette_issue_page_lists_its_four_documents(built_site: ProjectPaths) -> None:
+    page = (built_site.site / "sources" / "gz-gazette-2018-10" / "index.html").read_text(encoding="utf-8")
+    for number in ("穗府〔2018〕7号", "穗府〔2018〕8号", "穗府〔2018〕9号", "穗府规〔2018〕8号"):
+        assert number in page
