@@ -66,7 +66,7 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
         " return m && /\\d/.test(m.textContent); }", timeout=20000)
     links = page.locator(".md-search-result__item > .md-search-result__link")
     hrefs = [links.nth(index).get_attribute("href") or "" for index in range(links.count())]
-    return [href.replace(site_url, "").split("#")[0] for href in hrefs]
+    return [href.replace(site_url, "").split("#")[0].split("?")[0] for href in hrefs]
 
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES)
