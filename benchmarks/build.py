@@ -1,0 +1,71 @@
+"""Measure the pipeline: time per stage, pages generated, site size. Prints figures; asserts nothing.
+
+    .venv/bin/python benchmarks/build.py [--repeat N]
+
+Runs on a throw-away copy of the project so the working tree is untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator.build import build_site  # noqa: E402
+from generator.link import link_dataset  # noqa: E402
+from generator.pipeline import ProjectPaths  # noqa: E402
+from generator.render import render_pages  # noqa: E402
+from generator.validate import validate_data_dir  # noqa: E402
+
+
+def timed(function, *args):
+    start = time.perf_counter()
+    result = function(*args)
+    return result, time.perf_counter() - start
+
+
+def copy_project(target: Path) -> ProjectPaths:
+    for part in ("generator", "site_templates", "hooks", "mkdocs.yml", "data", "content"):
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / part)
+    return ProjectPaths(target)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    paths = ProjectPaths(REPO)
+    stages: dict[str, list[float]] = {"load+validate": [], "link": [], "render": []}
+    for _ in range(args.repeat):
+        files, seconds = timed(validate_data_dir, paths.data, paths.root)
+        stages["load+validate"].append(seconds)
+        dataset, seconds = timed(link_dataset, files, paths.data)
+        stages["link"].append(seconds)
+        pages, seconds = timed(render_pages, dataset, paths.templates)
+        stages["render"].append(seconds)
+    for name, values in stages.items():
+        print(f"{name:14s} median {statistics.median(values) * 1000:8.1f} ms over {len(values)} run(s)")
+    markdown = [text for name, text in pages.items() if name.endswith(".md")]
+    print(f"pages          {len(markdown)} Markdown pages, {sum(len(t.encode()) for t in markdown) / 1024:.0f} KiB")
+    with tempfile.TemporaryDirectory() as temporary:
+        project = copy_project(Path(temporary) / "project")
+        _, seconds = timed(build_site, project)
+        size = sum(path.stat().st_size for path in project.site.rglob("*") if path.is_file())
+        index = project.site / "search" / "search_index.json"
+        print(f"full build     {seconds:8.2f} s (generate + mkdocs build --strict)")
+        print(f"site size      {size / 1024 / 1024:8.2f} MiB, search index {index.stat().st_size / 1024:.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
