@@ -163,7 +163,9 @@ def _draft_blocks(lines: list[str], first_line: int) -> list[_Draft]:
 
 
 def _table_rows(lines: list[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(clean_spaces(cell) for cell in line.split("\t")) for line in lines)
+    """Cells of a table; a header row repeated after a page break is dropped."""
+    rows = [tuple(clean_spaces(cell) for cell in line.split("\t")) for line in lines]
+    return tuple(row for index, row in enumerate(rows) if index == 0 or row != rows[0])
 
 
 def parse_source_text(text: str, first_line: int = 1) -> SourceText:

@@ -91,3 +91,10 @@ def test_numbered_sentence_is_a_paragraph_not_a_heading() -> None:
     assert heading_kind("1. 打造“一核双轴两区”空间布局，营造“互联网+”创新产业生态。") == "item"
     assert heading_kind("2. 中期评估阶段（2018 年 8 月—2018 年 12 月）。全面组织开展各项试点示范工作。") is None
     assert parse_source_text("第一章 发展环境\n\n正文。").blocks[0].kind == "heading"
+
+
+def test_header_repeated_after_a_page_break_is_dropped() -> None:
+    # 001, lines 165-175: 表2-1 repeats "序号 指标 2021 年数值 2025 年目标值" after row 1
+    [table] = [block for block in parse_source_file(SOURCES / "001_6752cec950a8e64f.txt", []).blocks
+               if block.kind == "table" and "2025年目标值" in block.text]
+    assert [row[0] for row in table.rows] == ["序号", "1", "2", "3", "4", "5", "6", "7"]
