@@ -84,6 +84,18 @@ class Dataset:
     plans: dict[str, Plan]
     backlinks: dict[tuple[str, str], list[Backlink]] = field(default_factory=lambda: defaultdict(list))
 
+    def text_mentions(self, entry: Any) -> list[tuple[Source, list[str]]]:
+        """Every paragraph of every source that writes one of the entry's names, by document."""
+        names = {normalise_whitespace(name) for name in [entry.name, *(alias.name for alias in entry.aliases)]}
+        found = []
+        for source_id in sorted(self.sources):
+            source = self.sources[source_id]
+            anchors = [block.anchor for block in source.text.blocks
+                       if block.kind != "toc" and any(name in normalise_whitespace(block.text) for name in names)]
+            if anchors:
+                found.append((source, anchors))
+        return found
+
     def registry(self, name: str) -> dict[str, Any]:
         return getattr(self, name)
 

@@ -102,6 +102,8 @@ class PageRenderer:
         if registry == "sectors":
             context["labels_by_plan"] = [
                 (plan, item) for plan in self.dataset.plans.values() for item in plan.sectors if item.sector == entry.id]
+        if registry in ("places", "organisations"):
+            context["text_mentions"] = self.dataset.text_mentions(entry)
         if registry == "places":
             context["children"] = [place for place in self.dataset.places.values() if place.parent == entry.id]
             context["predecessors"] = [place for place in self.dataset.places.values() if place.successor == entry.id]
