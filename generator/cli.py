@@ -1,4 +1,4 @@
-"""Command line: python -m generator {validate,generate,build,paragraphs,locate,schema}.
+"""Command line: python -m generator {validate,generate,build,paragraphs,reanchor,schema}.
 
 Data errors are printed as a list of file:line:column messages and the command
 exits with status 1; an editor never sees a traceback for a data mistake.
@@ -56,6 +56,14 @@ def _paragraphs(paths: ProjectPaths, args: argparse.Namespace) -> int:
     return 0
 
 
+def _reanchor(paths: ProjectPaths, _: argparse.Namespace) -> int:
+    from generator.reanchor import reanchor
+
+    for line in reanchor(paths):
+        print(line)
+    return 0
+
+
 def _schema(paths: ProjectPaths, args: argparse.Namespace) -> int:
     from generator.schema import write_schemas
 
@@ -77,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     paragraphs.add_argument("source", help="source document id, e.g. haizhu-sti-13")
     paragraphs.add_argument("text", nargs="?", help="only paragraphs containing this text (whitespace ignored)")
     paragraphs.set_defaults(run=_paragraphs)
+    commands.add_parser("reanchor", help="rewrite anchors whose quote moved to another paragraph "
+                        "(after a change to the cleaning rules)").set_defaults(run=_reanchor)
     schema = commands.add_parser("schema", help="write JSON Schemas of the data files for editors' tooling")
     schema.add_argument("--out", default=str(ROOT / "schemas"))
     schema.set_defaults(run=_schema)

@@ -72,3 +72,25 @@ def test_thirteenth_period_results_are_actuals_of_the_same_indicators(built_site
     actual_2020 = {(r["indicator_id"], r["value"]) for r in rows if r["kind"] == "actual" and r["year"] == "2020"}
     rd = re.search(r"3\.35", text)
     assert rd and ("rd-intensity", "3.35") in actual_2020
+
+
+def test_every_place_name_leads_to_one_page_listing_every_plan_that_names_it(built_site: ProjectPaths) -> None:
+    import yaml
+
+    places = yaml.safe_load((built_site.data / "registries" / "places.yaml").read_text(encoding="utf-8"))["places"]
+    owner: dict[str, str] = {}
+    for place in places:
+        for name in [place["name"], *(alias["name"] for alias in place.get("aliases", []))]:
+            key = normalise_whitespace(name)
+            assert owner.setdefault(key, place["id"]) == place["id"], f"{name} names two places"
+    plans = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((built_site.data / "plans").glob("*.yaml"))]
+    sources = yaml.safe_load((built_site.data / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    files = {source["id"]: source["file"] for source in sources}
+    for place in (p for p in places if p.get("aliases")):
+        names = [normalise_whitespace(n) for n in [place["name"], *(a["name"] for a in place["aliases"])]]
+        page = (built_site.site / "places" / place["id"] / "index.html").read_text(encoding="utf-8")
+        for plan in plans:
+            text = normalise_whitespace((built_site.data / "sources" / files[plan["source"]]).read_text(encoding="utf-8"))
+            if any(name in text for name in names):
+                assert f'sources/{plan["source"]}/' in page or f'plans/{plan["id"]}/' in page, \
+                    f'{place["id"]} page does not list {plan["id"]}'
