@@ -24,12 +24,21 @@ from generator.models import Plan
 from generator.measure_tree import flatten_measures
 from generator.opendata import open_data_files
 from generator.pipeline import ProjectPaths, build_dataset
-from generator.search_words import search_words
 from generator.write import WriteReport, write_generated_files
 
 REGISTRY_ORDER = ("indicators", "sectors", "places", "organisations")
-# Read by the search plugin (mkdocs.yml: jieba_dict_user); a dotfile, so MkDocs does not publish it.
-SEARCH_WORDS_FILE = ".search-words.txt"
+# A registry entry's page outranks the many longer names that contain its name
+# (高新技术企业 vs 计算机软件类高新技术企业占…比重): the shorter the name, the higher
+# the boost. Material's search does no length normalisation of its own.
+SEARCH_BOOST_CHARACTERS = 12
+MAX_SEARCH_BOOST = 6
+# The source text is the record: a phrase from the middle of a paragraph should
+# find the paragraph before the plan and registry pages that quote it.
+SOURCE_SEARCH_BOOST = 3
+
+
+def search_boost(name: str) -> float:
+    return round(min(MAX_SEARCH_BOOST, max(1.0, SEARCH_BOOST_CHARACTERS / len("".join(name.split())))), 2)
 
 
 def make_environment(templates: Path) -> Environment:
@@ -82,7 +91,7 @@ class PageRenderer:
 
     def source_page(self, source: Source) -> str:
         plans = [plan for plan in self.dataset.plans.values() if plan.source == source.entry.id]
-        return self.render("source.md.j2", source_page(source.entry.id), source=source,
+        return self.render("source.md.j2", source_page(source.entry.id), source=source, source_boost=SOURCE_SEARCH_BOOST,
                            parent=self.dataset.sources.get(source.entry.part_of or ""),
                            children=self.dataset.children_of_source(source.entry.id), plans=plans)
 
@@ -96,7 +105,8 @@ class PageRenderer:
         by_plan: dict[str, list[Backlink]] = defaultdict(list)
         for link in backlinks:
             by_plan[link.plan_id].append(link)
-        context: dict[str, Any] = {"entry": entry, "registry": registry, "mentions": sorted(by_plan.items())}
+        context: dict[str, Any] = {"entry": entry, "registry": registry, "mentions": sorted(by_plan.items()),
+                                   "boost": search_boost(entry.name)}
         if registry == "indicators":
             context["rows"] = indicator_rows(self.dataset, entry.id)
         if registry == "sectors":
@@ -145,7 +155,6 @@ def render_pages(dataset: Dataset, templates: Path) -> dict[str, str | bytes]:
     renderer = PageRenderer(dataset, make_environment(templates))
     files: dict[str, str | bytes] = dict(renderer.all_pages())
     files.update(open_data_files(dataset))
-    files[SEARCH_WORDS_FILE] = search_words(dataset)
     return files
 
 
