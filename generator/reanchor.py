@@ -22,18 +22,17 @@ from generator.validate import validate_data_dir
 
 
 def reanchor(paths: ProjectPaths) -> list[str]:
-    """Rewrite moved anchors in plan files; returns one line per change or per unresolved quote."""
+    """Rewrite moved anchors in data files; returns one line per change or per unresolved quote."""
     registry_file, _ = load_yaml_file(paths.data / "sources.yaml", "data/sources.yaml")
     sources, _ = load_sources(SourceRegistry.model_validate(registry_file.data), paths.data, registry_file)
     report: list[str] = []
     for validated in validate_data_dir(paths.data, paths.root):
-        if not isinstance(validated.model, Plan):
-            continue
+        default_source = validated.model.source if isinstance(validated.model, Plan) else None
         edits: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for path, model in iter_models(validated.model):
             if not isinstance(model, Provenance):
                 continue
-            source = sources.get(model.source or validated.model.source)
+            source = sources.get(model.source or default_source or "")
             if source is None:
                 continue
             quote = normalise_whitespace(model.quote)

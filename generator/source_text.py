@@ -38,6 +38,9 @@ HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 MAX_HEADING_CHARS = 40
 
 SENTENCE_END = "。；！？：…;:!?"
+# A figure or table caption (图1-1…, 表 2-1…) stands alone: the extracted text
+# keeps a caption whose figure was lost, and no sentence runs into or out of it.
+CAPTION = re.compile(r"^[图表]\s*\d+(?:\s*[-－—.]\s*\d+)?\s*\S")
 # A document title ends with its kind; the line after it is never its continuation.
 TITLE_ENDINGS = ("通知", "规划", "方案", "意见", "通告", "办法", "计划", "决定", "纲要", "文件")
 CLOSING_MARKS = "”’」』）)》"
@@ -109,12 +112,12 @@ class _Draft:
 
 
 def _starts_new_block(line: str) -> bool:
-    return heading_kind(line) is not None or "\t" in line or line.startswith("- ")
+    return heading_kind(line) is not None or "\t" in line or line.startswith("- ") or bool(CAPTION.match(line))
 
 
 def _continues(previous: _Draft, line: str, gap: int) -> bool:
     """Whether ``line`` is the rest of a sentence the previous block broke off."""
-    if previous.kind != "paragraph" or _starts_new_block(line):
+    if previous.kind != "paragraph" or _starts_new_block(line) or CAPTION.match(previous.lines[0]):
         return False
     last = previous.lines[-1]
     if ends_sentence(last):

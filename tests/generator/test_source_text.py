@@ -98,3 +98,10 @@ def test_header_repeated_after_a_page_break_is_dropped() -> None:
     [table] = [block for block in parse_source_file(SOURCES / "001_6752cec950a8e64f.txt", []).blocks
                if block.kind == "table" and "2025年目标值" in block.text]
     assert [row[0] for row in table.rows] == ["序号", "1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_figure_caption_stands_alone() -> None:
+    # 003, line 24: the caption "图1-1…(单位:家)" of a lost figure; the next line began a new paragraph
+    blocks = parse_source_file(SOURCES / "003_3cf48775843defb6.txt", []).blocks
+    [caption] = [block for block in blocks if block.text.startswith("图1-1")]
+    assert caption.text == "图1-1海珠区高新技术企业技术领域分布(单位:家)"
