@@ -17,8 +17,7 @@ from generator.source_text import normalise_whitespace
 
 def _validate(paths: ProjectPaths, _: argparse.Namespace) -> int:
     dataset = build_dataset(paths)
-    items = sum(1 for _ in dataset.plans)
-    print(f"ok: {items} plan(s), {len(dataset.sources)} source document(s), "
+    print(f"ok: {len(dataset.plans)} plan(s), {len(dataset.sources)} source document(s), "
           f"{sum(len(dataset.registry(name)) for name in ('indicators', 'sectors', 'places', 'organisations'))} registry entries")
     return 0
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -73,6 +74,16 @@ class Source:
     text: SourceText
     blocks: dict[str, Block]
 
+    @cached_property
+    def compared_text(self) -> dict[str, str]:
+        """Each block's text in the form quotes are compared in, computed once per source."""
+        return {block.anchor: normalise_whitespace(block.text) for block in self.text.blocks}
+
+    def anchors_containing(self, text: str, skip_toc: bool = False) -> list[str]:
+        needle = normalise_whitespace(text)
+        return [block.anchor for block in self.text.blocks
+                if not (skip_toc and block.kind == "toc") and needle in self.compared_text[block.anchor]]
+
 
 @dataclass
 class Dataset:
@@ -86,12 +97,12 @@ class Dataset:
 
     def text_mentions(self, entry: Any) -> list[tuple[Source, list[str]]]:
         """Every paragraph of every source that writes one of the entry's names, by document."""
-        names = {normalise_whitespace(name) for name in [entry.name, *(alias.name for alias in entry.aliases)]}
+        names = [entry.name, *(alias.name for alias in entry.aliases)]
         found = []
         for source_id in sorted(self.sources):
             source = self.sources[source_id]
-            anchors = [block.anchor for block in source.text.blocks
-                       if block.kind != "toc" and any(name in normalise_whitespace(block.text) for name in names)]
+            matching = {anchor for name in names for anchor in source.anchors_containing(name, skip_toc=True)}
+            anchors = [block.anchor for block in source.text.blocks if block.anchor in matching]
             if anchors:
                 found.append((source, anchors))
         return found
@@ -273,14 +284,14 @@ class Linker:
         source = dataset.sources.get(provenance.source)
         if source is None:
             return  # reported as unknown-reference
-        quote = normalise_whitespace(provenance.quote)
-        found_in = [block.anchor for block in source.text.blocks if quote in normalise_whitespace(block.text)]
-        block = source.blocks.get(provenance.anchor)
-        if block is None:
+        if normalise_whitespace(provenance.quote) in source.compared_text.get(provenance.anchor, ""):
+            return
+        found_in = source.anchors_containing(provenance.quote)
+        if provenance.anchor not in source.blocks:
             hint = f"the quote is in {', '.join(found_in[:3])}" if found_in else None
             self.errors.append(loaded.error((*path, "anchor"), "unknown-anchor",
                                             f"source {provenance.source!r} has no paragraph {provenance.anchor!r}", hint))
-        elif quote not in normalise_whitespace(block.text):
+        else:
             hint = (f"the quote is in paragraph {', '.join(found_in[:3])}" if found_in
                     else "copy the quote from the source page; only whitespace may differ")
             self.errors.append(loaded.error((*path, "quote"), "quote-not-in-source",

@@ -35,11 +35,9 @@ def reanchor(paths: ProjectPaths) -> list[str]:
             source = sources.get(model.source or default_source or "")
             if source is None:
                 continue
-            quote = normalise_whitespace(model.quote)
-            block = source.blocks.get(model.anchor)
-            if block is not None and quote in normalise_whitespace(block.text):
+            if normalise_whitespace(model.quote) in source.compared_text.get(model.anchor, ""):
                 continue
-            found = [b.anchor for b in source.text.blocks if quote in normalise_whitespace(b.text)]
+            found = source.anchors_containing(model.quote)
             line = validated.loaded.position_of((*path, "anchor")).line
             where = f"{validated.loaded.display}:{line}"
             if len(found) == 1:

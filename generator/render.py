@@ -121,10 +121,11 @@ class PageRenderer:
 
     def registry_index(self, registry: str) -> str:
         entries = list(self.dataset.registry(registry).values())
-        counts = {entry.id: len({link.plan_id for link in self.dataset.backlinks.get((registry, entry.id), [])})
-                  for entry in entries}
         if registry == "indicators":
             counts = {entry.id: len({row["plan"].id for row in indicator_rows(self.dataset, entry.id)}) for entry in entries}
+        else:
+            counts = {entry.id: len({link.plan_id for link in self.dataset.backlinks.get((registry, entry.id), [])})
+                      for entry in entries}
         return self.render("registry_index.md.j2", index_page(registry), registry=registry,
                            entries=entries, counts=counts)
 

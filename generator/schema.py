@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.validate import PLAN_DIRECTORY, REGISTRY_FILES
+from generator.validate import REGISTRY_FILES
 from generator.models import Plan
 
 SCHEMA_NAMES = {name: name.replace("registries/", "").replace(".yaml", ".schema.json") for name in REGISTRY_FILES}
@@ -28,5 +28,3 @@ def write_schemas(directory: Path) -> list[Path]:
         written.append(path)
     return written
 
-
-__all__ = ["PLAN_DIRECTORY", "schema_documents", "write_schemas"]
