@@ -8,7 +8,6 @@ Runs on a throw-away copy of the project so the working tree is untouched.
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
@@ -17,28 +16,20 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
 
 from generator.build import build_site  # noqa: E402
 from generator.link import link_dataset  # noqa: E402
 from generator.pipeline import ProjectPaths  # noqa: E402
 from generator.render import render_pages  # noqa: E402
 from generator.validate import validate_data_dir  # noqa: E402
+from conftest import copy_project  # noqa: E402  (the tests' throw-away project copy)
 
 
 def timed(function, *args):
     start = time.perf_counter()
     result = function(*args)
     return result, time.perf_counter() - start
-
-
-def copy_project(target: Path) -> ProjectPaths:
-    for part in ("generator", "site_templates", "hooks", "mkdocs.yml", "data", "content"):
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / part)
-    return ProjectPaths(target)
 
 
 def main() -> None:
@@ -59,7 +50,7 @@ def main() -> None:
     markdown = [text for name, text in pages.items() if name.endswith(".md")]
     print(f"pages          {len(markdown)} Markdown pages, {sum(len(t.encode()) for t in markdown) / 1024:.0f} KiB")
     with tempfile.TemporaryDirectory() as temporary:
-        project = copy_project(Path(temporary) / "project")
+        project = copy_project(Path(temporary) / "project", paths.data)
         _, seconds = timed(build_site, project)
         size = sum(path.stat().st_size for path in project.site.rglob("*") if path.is_file())
         index = project.site / "search" / "search_index.json"
