@@ -38,7 +38,7 @@ REGISTRIES = ("indicators", "sectors", "places", "organisations")
 REFERENCE_FIELDS: dict[str, dict[str, str]] = {
     "Plan": {"source": "sources", "issuer": "organisations", "predecessor": "plans", "successor": "plans"},
     "Provenance": {"source": "sources"},
-    "PlanIndicator": {"indicator": "indicators"},
+    "PlanIndicator": {"indicator": "indicators", "lead_units": "organisations"},
     "Zone": {"place": "places", "sectors": "sectors"},
     "Layout": {"place": "places"},
     "PlanSector": {"sector": "sectors", "places": "places", "organisations": "organisations"},

@@ -17,7 +17,7 @@ from generator.measure_tree import flatten_measures
 from generator.models import Provenance
 
 INDICATOR_COLUMNS = ("plan_id", "plan_title", "indicator_id", "indicator_name", "label", "unit",
-                     "kind", "year", "value", "value_text", "source_url")
+                     "kind", "year", "value", "value_text", "source_url", "category", "lead_units")
 MEASURE_COLUMNS = ("plan_id", "plan_title", "section", "title", "lead_units", "support_units", "text", "source_url")
 LIST_SEPARATOR = "；"
 
@@ -51,14 +51,16 @@ def indicator_csv(dataset: Dataset) -> str:
                     "indicator_name": indicator.name, "label": item.label, "unit": value.unit,
                     "kind": value.kind, "year": value.year, "value": _number(value.number),
                     "value_text": value.text, "source_url": provenance_url(value.provenance),
+                    "category": item.category or "", "lead_units": _unit_names(dataset, item.lead_units),
                 })
     return _csv(INDICATOR_COLUMNS, rows)
 
 
-def measure_csv(dataset: Dataset) -> str:
-    def names(ids: list[str]) -> str:
-        return LIST_SEPARATOR.join(dataset.organisations[unit].name for unit in ids)
+def _unit_names(dataset: Dataset, ids: list[str]) -> str:
+    return LIST_SEPARATOR.join(dataset.organisations[unit].name for unit in ids)
 
+
+def measure_csv(dataset: Dataset) -> str:
     rows = []
     for plan in dataset.plans.values():
         for group, measures in (("重点任务", plan.measures), ("保障措施", plan.safeguards)):
@@ -67,7 +69,8 @@ def measure_csv(dataset: Dataset) -> str:
                     "plan_id": plan.id, "plan_title": plan.title,
                     "section": f"{group} / {section}" if section else group,
                     "title": f"{measure.number or ''}{measure.title}",
-                    "lead_units": names(measure.lead_units), "support_units": names(measure.support_units),
+                    "lead_units": _unit_names(dataset, measure.lead_units),
+                    "support_units": _unit_names(dataset, measure.support_units),
                     "text": measure.text or "", "source_url": provenance_url(measure.provenance),
                 })
     return _csv(MEASURE_COLUMNS, rows)

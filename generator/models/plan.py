@@ -41,6 +41,8 @@ class PlanIndicator(StrictModel):
 
     indicator: Id
     label: NonEmptyText = Field(description="The plan's own wording of the indicator")
+    category: str | None = Field(default=None, description="The plan's own grouping, e.g. 规模结构 in a target table")
+    lead_units: list[Id] = Field(default_factory=list, description="The units a target table names as leading it")
     values: list[Value] = Field(min_length=1)
 
 
@@ -63,6 +65,7 @@ class Zone(Sourced):
     role: str | None = Field(default=None, description="Its role in the structure, e.g. 一核, 龙头, 第二梯度")
     location: str | None = None
     positioning: str | None = None
+    leading_industries: str | None = Field(default=None, description="Its current leading industries (当前主导产业), as written")
     sectors: list[Id] = Field(default_factory=list)
     focus: list[str] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
