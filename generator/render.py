@@ -80,7 +80,7 @@ class PageRenderer:
         groups: dict[str, list[Plan]] = defaultdict(list)
         for plan in self.dataset.plans.values():
             groups[plan.level].append(plan)
-        ordered = [(level, sorted(groups[level], key=lambda p: (p.period.start, p.id))) for level in ("city", "district") if groups[level]]
+        ordered = [(level, sorted(groups[level], key=lambda p: (p.start_year, p.id))) for level in ("city", "district") if groups[level]]
         return self.render("home.md.j2", "index.md", plan_groups=ordered)
 
     def plan_page(self, plan: Plan) -> str:
@@ -149,7 +149,7 @@ def indicator_rows(dataset: Dataset, indicator_id: str) -> list[dict[str, Any]]:
         for item in plan.indicators:
             if item.indicator == indicator_id:
                 rows += [{"plan": plan, "label": item.label, "value": value} for value in item.values]
-    return sorted(rows, key=lambda row: (row["value"].year, row["plan"].period.start, row["plan"].id, row["value"].kind))
+    return sorted(rows, key=lambda row: (row["value"].year, row["plan"].start_year, row["plan"].id, row["value"].kind))
 
 
 def render_pages(dataset: Dataset, templates: Path) -> dict[str, str | bytes]:

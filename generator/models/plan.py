@@ -134,7 +134,7 @@ class Plan(Sourced):
     issuer_note: str | None = None
     document_number: str | None = None
     issued: dt.date | None = None
-    period: Period
+    period: Period | None = Field(default=None, description="Plan period; none for a policy without one")
     level: Literal["city", "district"]
     kind: DocumentKind
     series: Id | None = None
@@ -150,3 +150,10 @@ class Plan(Sourced):
     key_projects: list[KeyProject] = Field(default_factory=list)
     safeguards: list[Measure] = Field(default_factory=list)
     notes: list[DataNote] = Field(default_factory=list)
+
+    @property
+    def start_year(self) -> int:
+        """Where the plan sits in time: its period's start, else the year it was issued."""
+        if self.period:
+            return self.period.start
+        return self.issued.year if self.issued else 0
