@@ -43,6 +43,10 @@ Comparator = Literal[
     "下降",  # a decrease by (比…下降)
     "增长",  # an increase by (比…增长, 年增长)
     "翻番",  # double
+    "突破",  # break through, i.e. more than
+    "不少于",  # no less than
+    "不超过",  # no more than (a cap)
+    "左右",  # around
 ]
 
 

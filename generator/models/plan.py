@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.common import Id, NonEmptyText, Provenance, Sourced, StrictModel, Value
@@ -87,9 +87,12 @@ class PlanSector(Sourced):
     id: Id
     sector: Id
     label: NonEmptyText
+    group: str | None = Field(default=None, description="The plan's grouping, e.g. the IAB industry a field belongs to")
     focus: list[str] = Field(default_factory=list)
+    layout: str | None = Field(default=None, description="Where the plan places it (发展路径和布局), in its words")
     places: list[Id] = Field(default_factory=list)
     organisations: list[Id] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
 
 
 class Measure(Sourced):
@@ -110,11 +113,25 @@ class Measure(Sourced):
 
 class KeyProject(Sourced):
     id: Id
+    number: str | None = Field(default=None, description="The plan's own numbering, e.g. （一）")
     title: NonEmptyText
     text: str | None = None
+    lead_units: list[Id] = Field(default_factory=list)
+    support_units: list[Id] = Field(default_factory=list)
+    sectors: list[Id] = Field(default_factory=list)
     places: list[Id] = Field(default_factory=list)
     organisations: list[Id] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
+
+
+class Stage(Sourced):
+    """An implementation stage with the dates the plan gives it (YYYY-MM or YYYY)."""
+
+    id: Id
+    title: NonEmptyText
+    start: Annotated[str, StringConstraints(pattern=r"^[12][0-9]{3}(-[01][0-9])?$")] | None = None
+    end: Annotated[str, StringConstraints(pattern=r"^[12][0-9]{3}(-[01][0-9])?$")] | None = None
+    text: str | None = None
 
 
 class DataNote(StrictModel):
@@ -143,6 +160,7 @@ class Plan(Sourced):
     guiding_ideas: list[Statement] = Field(default_factory=list)
     principles: list[Statement] = Field(default_factory=list)
     goals: list[Statement] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list)
     indicators: list[PlanIndicator] = Field(default_factory=list)
     layouts: list[Layout] = Field(default_factory=list)
     sectors: list[PlanSector] = Field(default_factory=list)
