@@ -96,3 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error of ours.
+        sys.stderr.close()
+        return 0

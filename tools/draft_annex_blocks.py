@@ -52,12 +52,11 @@ def main() -> None:
     for row in rows:
         quote = " ".join(cell for cell in originals[str(row.number)] if cell)
         place = KNOWN_IDS.get(row.number, f"gz-block-{row.number:02d}")
-        if place == "pazhou-internet-innovation-zone":
-            continue  # already in the registry from the district plans
-        places.append(
-            f"  - id: {place}\n    name: {row.name}\n    kind: block\n    district: {row.merged}\n"
-            f"    evidence:\n      - source: gz-made-in-china-2025\n        anchor: p151\n        quote: \"{quote}\"\n"
-        )
+        if place != "pazhou-internet-innovation-zone":  # already in the registry from the district plans
+            places.append(
+                f"  - id: {place}\n    name: {row.name}\n    kind: block\n    district: {row.merged}\n"
+                f"    evidence:\n      - source: gz-made-in-china-2025\n        anchor: p151\n        quote: \"{quote}\"\n"
+            )
         leading, directions = row.after
         zone = [f"      - id: block-{row.number:02d}", f"        name: {row.name}", f"        place: {place}",
                 f"        location: {row.merged}"]
