@@ -78,22 +78,24 @@ def test_every_block_is_a_registry_place_in_its_district() -> None:
         assert places[zone["place"]]["district"] == zone["location"], zone["id"]
 
 
-def iab_annex_tables():
-    tables = [b for b in blocks((576, 824)) if b.kind == "table"]
-    fields = [t for t in tables if "重点领域" in t.rows[0]]
-    parks = [t for t in tables if "定位" in t.rows[0]]
-    return fields, parks
+def iab_annex_blocks():
+    all_blocks = blocks((576, 824))
+    annex_1 = next(i for i, b in enumerate(all_blocks) if normalise_whitespace(b.text) == "附件1")
+    annex_2 = next(i for i, b in enumerate(all_blocks) if normalise_whitespace(b.text) == "附件2")
+    return all_blocks[annex_1:annex_2], all_blocks[annex_2:]
 
 
 def test_iab_annex_1_yields_every_field_under_its_industry() -> None:
-    [fields_table], _ = iab_annex_tables()
+    # The industry captions (一、新一代信息技术) come out as lines of their own between the table parts.
+    annex_1, _ = iab_annex_blocks()
     expected, group = [], None
-    for cells in fields_table.rows[1:]:
-        caption = re.match(r"^[一二三]、(.+)$", cells[0])
+    for block in annex_1:
+        caption = re.match(r"^[一二三]、(.+)$", block.text.strip())
         if caption:
-            group = caption.group(1)
-        elif cells[0].isdigit():
-            expected.append((group, cells[1]))
+            group = caption.group(1).strip()
+        for cells in block.rows:
+            if cells[0].isdigit():
+                expected.append((group, cells[1]))
     assert [g for g, _ in expected].count("新一代信息技术") == 12
     assert [g for g, _ in expected].count("人工智能") == 6
     assert [g for g, _ in expected].count("生物医药") == 10
@@ -102,8 +104,8 @@ def test_iab_annex_1_yields_every_field_under_its_industry() -> None:
 
 
 def test_iab_annex_2_yields_the_ten_parks_with_category_and_area() -> None:
-    _, [parks_table] = iab_annex_tables()
-    rows = [cells for cells in parks_table.rows if cells[0].isdigit()]
+    _, annex_2 = iab_annex_blocks()  # two tables: a page footer splits the annex
+    rows = [cells for block in annex_2 for cells in block.rows if cells[0].isdigit()]
     assert [int(cells[0]) for cells in rows] == list(range(1, 11))
     written = {int(cells[0]): cells[1] for cells in rows if cells[1]}
     assert written == {3: "新一代信息技术价值创新园区", 6: "人工智能价值创新园区", 9: "生物医药价值创新园区"}

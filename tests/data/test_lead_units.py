@@ -19,7 +19,8 @@ from generator.source_text import normalise_whitespace, parse_source_file
 DATA = Path(__file__).resolve().parents[2] / "data"
 SOURCES = {entry["id"]: entry for entry in yaml.safe_load((DATA / "sources.yaml").read_text(encoding="utf-8"))["sources"]}
 # (…牵头，…配合) / (牵头单位：…；配合单位：…) / (…负责), the last naming one responsible unit.
-CLAUSE = re.compile(r"[（(]([^（）()]*?牵头[^（）()]*|[^（）()]{1,60}负责)[）)]")
+# 牵头 ends the clause or its lead part: "(或企业牵头项目)" is not a clause.
+CLAUSE = re.compile(r"[（(]([^（）()]*?牵头(?:单位[:：][^（）()]*|[,，;；][^（）()]*)?|[^（）()]{1,60}负责)[）)]")
 ITEM_LISTS = ("measures", "key_projects", "safeguards")
 
 
@@ -122,6 +123,7 @@ def test_the_clause_reader_handles_both_forms() -> None:
     assert lead_names("牵头单位：市交委、环保局、公安局、城管委等；配合单位：市工业和信息化委") == ["市交委", "环保局", "公安局", "城管委"]
     assert lead_names("牵头单位：各区政府，配合单位：市发展改革委") == ["各区政府"]
     assert lead_names("市知识产权局负责") == ["市知识产权局"]
+    assert CLAUSE.findall("支持企业(或企业牵头项目)的比重。(市科技创新委、财政局牵头)") == ["市科技创新委、财政局牵头"]
     assert support_names("市工业和信息化委牵头,市商务委、发展改革委,各区政府配合") == ["市商务委", "发展改革委", "各区政府"]
     assert support_names("牵头单位：市科技创新委；配合单位：市发展改革委、教育局等，各区政府") == ["市发展改革委", "教育局", "各区政府"]
     assert support_names("市科技创新委牵头") == []

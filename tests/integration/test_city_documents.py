@@ -98,3 +98,12 @@ def test_the_gazette_page_lists_its_four_documents_with_numbers_and_pages(built_
     for row, (number, page_number) in zip(rows, expected):
         cells = [cell.strip() for cell in row.strip("|").split("|")]
         assert cells[1] == number and cells[3] == page_number
+
+
+def test_pazhou_is_one_place_for_the_district_plans_and_the_city_documents(built_site: ProjectPaths) -> None:
+    page = (built_site.content / "places" / "pazhou-internet-innovation-zone.md").read_text(encoding="utf-8")
+    mentions = page[page.index("## 规划中的提及"):]
+    for plan_id in ("haizhu-sti-13", "gz-made-in-china-2025", "gz-iab-action-plan"):
+        assert f"plans/{plan_id}.md" in mentions, plan_id
+    # The IAB plan's own name for it, as a value-innovation park, is an alias of the same entry.
+    assert "海珠琶洲互联网价值创新园" in page
