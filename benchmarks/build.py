@@ -21,6 +21,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from generator.build import build_site  # noqa: E402
 from generator.link import link_dataset  # noqa: E402
 from generator.pipeline import ProjectPaths  # noqa: E402
+from generator.compare import compare  # noqa: E402
 from generator.render import render_pages  # noqa: E402
 from generator.validate import validate_data_dir  # noqa: E402
 from conftest import copy_project  # noqa: E402  (the tests' throw-away project copy)
@@ -37,13 +38,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     paths = ProjectPaths(REPO)
-    stages: dict[str, list[float]] = {"load+validate": [], "link": [], "render": []}
+    stages: dict[str, list[float]] = {"load+validate": [], "link": [], "compare": [], "render": []}
     for _ in range(args.repeat):
         files, seconds = timed(validate_data_dir, paths.data, paths.root)
         stages["load+validate"].append(seconds)
         dataset, seconds = timed(link_dataset, files, paths.data)
         stages["link"].append(seconds)
-        pages, seconds = timed(render_pages, dataset, paths.templates)
+        comparisons, seconds = timed(compare, dataset)
+        stages["compare"].append(seconds)
+        pages, seconds = timed(render_pages, dataset, comparisons, paths.templates)
         stages["render"].append(seconds)
     for name, values in stages.items():
         print(f"{name:14s} median {statistics.median(values) * 1000:8.1f} ms over {len(values)} run(s)")

@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any, Iterable
 
+from generator.compare import Comparisons
 from generator.link import Dataset
 from generator.links import site_url, source_page
 from generator.measure_tree import flatten_measures
@@ -18,6 +19,8 @@ from generator.models import Provenance
 
 INDICATOR_COLUMNS = ("plan_id", "plan_title", "indicator_id", "indicator_name", "label", "unit",
                      "kind", "year", "value", "value_text", "source_url", "category", "lead_units")
+EVALUATION_COLUMNS = ("plan_id", "indicator_id", "indicator_name", "target_year", "target_value_text", "target_value",
+                      "actual_year", "actual_value", "actual_plan_id", "status", "source_urls")
 MEASURE_COLUMNS = ("plan_id", "plan_title", "section", "title", "lead_units", "support_units", "text", "source_url")
 LIST_SEPARATOR = "；"
 
@@ -88,9 +91,29 @@ def plans_json(dataset: Dataset) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def open_data_files(dataset: Dataset) -> dict[str, str | bytes]:
+def evaluation_csv(dataset: Dataset, comparisons: Comparisons) -> str:
+    """One row per target of every plan that a successor or a later plan reports on."""
+    rows = []
+    for plan_id, evaluations in comparisons.evaluations.items():
+        for evaluation in evaluations:
+            target, actual = evaluation.target, evaluation.actual
+            urls = [provenance_url(target.value.provenance)] + ([provenance_url(actual.value.provenance)] if actual else [])
+            rows.append({
+                "plan_id": plan_id, "indicator_id": target.indicator_id,
+                "indicator_name": dataset.indicators[target.indicator_id].name,
+                "target_year": target.value.year, "target_value_text": target.value.text,
+                "target_value": _number(target.value.number),
+                "actual_year": actual.value.year if actual else "", "actual_value": _number(actual.value.number) if actual else "",
+                "actual_plan_id": actual.plan_id if actual else "", "status": evaluation.status,
+                "source_urls": " ".join(urls),
+            })
+    return _csv(EVALUATION_COLUMNS, rows)
+
+
+def open_data_files(dataset: Dataset, comparisons: Comparisons) -> dict[str, str | bytes]:
     return {
         "data/plans.json": plans_json(dataset),
         "data/indicators.csv": indicator_csv(dataset),
         "data/measures.csv": measure_csv(dataset),
+        "data/evaluations.csv": evaluation_csv(dataset, comparisons),
     }

@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator import labels
+from generator.compare import Comparisons, compare
 from generator.link import Backlink, Dataset, Source
 from generator.links import PageLinks, entity_page, index_page, plan_page, source_page
 from generator.markdown_text import escape_attribute, escape_cell, escape_markdown
@@ -68,11 +69,12 @@ def format_number(value: float | None) -> str:
 @dataclass
 class PageRenderer:
     dataset: Dataset
+    comparisons: Comparisons
     environment: Environment
 
     def render(self, template: str, page: str, **context: Any) -> str:
         text = self.environment.get_template(template).render(
-            page=page, links=PageLinks(page), data=self.dataset, **context)
+            page=page, links=PageLinks(page), data=self.dataset, comparisons=self.comparisons, **context)
         return text.rstrip("\n") + "\n"
 
     # -- pages ---------------------------------------------------------------
@@ -152,15 +154,15 @@ def indicator_rows(dataset: Dataset, indicator_id: str) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: (row["value"].year, row["plan"].start_year, row["plan"].id, row["value"].kind))
 
 
-def render_pages(dataset: Dataset, templates: Path) -> dict[str, str | bytes]:
-    renderer = PageRenderer(dataset, make_environment(templates))
+def render_pages(dataset: Dataset, comparisons: Comparisons, templates: Path) -> dict[str, str | bytes]:
+    renderer = PageRenderer(dataset, comparisons, make_environment(templates))
     files: dict[str, str | bytes] = dict(renderer.all_pages())
-    files.update(open_data_files(dataset))
+    files.update(open_data_files(dataset, comparisons))
     return files
 
 
 def generate_site_content(paths: ProjectPaths) -> WriteReport:
     """Validate, link and render; write into content/ only when all of it succeeded."""
     dataset = build_dataset(paths)
-    files = render_pages(dataset, paths.templates)
+    files = render_pages(dataset, compare(dataset), paths.templates)
     return write_generated_files(paths.content, files)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.compare import Comparisons, compare
+from generator.link import Dataset
 from generator.pipeline import ProjectPaths, build_dataset
 from generator.render import generate_site_content, render_pages
 
@@ -21,9 +23,14 @@ REVIEWED_PAGES = ("plans/mini-plan.md", "sources/mini.md", "places/demo-park.md"
                   "data/indicators.csv", "data/measures.csv")
 
 
+def compared(project: ProjectPaths) -> tuple[Dataset, Comparisons]:
+    dataset = build_dataset(project)
+    return dataset, compare(dataset)
+
+
 @pytest.mark.parametrize("page", REVIEWED_PAGES)
 def test_page_matches_reviewed_markdown(minimal_project: ProjectPaths, page: str) -> None:
-    rendered = render_pages(build_dataset(minimal_project), minimal_project.templates)[page]
+    rendered = render_pages(*compared(minimal_project), minimal_project.templates)[page]
     expected = EXPECTED / page
     if os.environ.get("UPDATE_EXPECTED"):
         expected.parent.mkdir(parents=True, exist_ok=True)
@@ -32,8 +39,8 @@ def test_page_matches_reviewed_markdown(minimal_project: ProjectPaths, page: str
 
 
 def test_rendering_is_deterministic(minimal_project: ProjectPaths) -> None:
-    first = render_pages(build_dataset(minimal_project), minimal_project.templates)
-    second = render_pages(build_dataset(minimal_project), minimal_project.templates)
+    first = render_pages(*compared(minimal_project), minimal_project.templates)
+    second = render_pages(*compared(minimal_project), minimal_project.templates)
     assert first == second
 
 
@@ -44,6 +51,6 @@ def test_second_generation_writes_nothing(minimal_project: ProjectPaths) -> None
 
 
 def test_lead_and_support_units_stay_apart(minimal_project: ProjectPaths) -> None:
-    page = render_pages(build_dataset(minimal_project), minimal_project.templates)["plans/mini-plan.md"]
+    page = render_pages(*compared(minimal_project), minimal_project.templates)["plans/mini-plan.md"]
     assert "- 牵头单位：[示例区科技局](../organisations/demo-sti-bureau.md)" in page
     assert "- 配合单位：[示例区财政局](../organisations/demo-finance-bureau.md)" in page
