@@ -44,6 +44,9 @@ CAPTION = re.compile(r"^[图表]\s*\d+(?:\s*[-－—.]\s*\d+)?\s*\S")
 # A document title ends with its kind; the line after it is never its continuation.
 TITLE_ENDINGS = ("通知", "规划", "方案", "意见", "通告", "办法", "计划", "决定", "纲要", "文件")
 CLOSING_MARKS = "”’」』）)》"
+# The city documents end an item with the units responsible for it, "（市科技创新委牵头，
+# 市财政局配合）", and no full stop: the next line is the next item, not a continuation.
+UNITS_CLAUSE = re.compile(r"[（(][^（）()]*(?:牵头|配合|负责)[^（）()]*[）)]\s*$")
 TOC_LINE = re.compile(r"(\t\s*\d+|\.{3,}\s*\d*|…{2,}\s*\d*|\s\d{1,3})$")
 CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026"
 SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+|[ \t\u3000]+(?=[{CJK}])")
@@ -100,7 +103,7 @@ def heading_kind(line: str) -> str | None:
 
 def ends_sentence(text: str) -> bool:
     stripped = text.rstrip(CLOSING_MARKS + " ")
-    return not stripped or stripped[-1] in SENTENCE_END
+    return not stripped or stripped[-1] in SENTENCE_END or bool(UNITS_CLAUSE.search(text))
 
 
 @dataclass

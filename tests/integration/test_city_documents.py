@@ -23,8 +23,10 @@ def target_table_rows(project: ProjectPaths) -> list[dict[str, str]]:
     [table] = [b for b in blocks if b.kind == "table" and b.rows[0] == TARGET_TABLE_HEADER]
     rows, category = [], ""
     for cells in table.rows[1:]:
-        category = cells[0] or category
-        rows.append(dict(zip(TARGET_TABLE_HEADER, (category, *cells[1:]))))
+        # A category cell is written once for its group; the other rows come out without it.
+        if len(cells) == len(TARGET_TABLE_HEADER):
+            category, cells = cells[0] or category, cells[1:]
+        rows.append(dict(zip(TARGET_TABLE_HEADER, (category, *cells))))
     return rows
 
 
