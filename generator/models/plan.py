@@ -153,8 +153,8 @@ class Plan(Sourced):
     issued: dt.date | None = None
     period: Period | None = Field(default=None, description="Plan period; none for a policy without one")
     level: Literal["city", "district"]
-    jurisdiction: NonEmptyText | None = Field(
-        default=None, description="The area the plan governs, e.g. 广州市 or 海珠区; targets and actuals compare within one")
+    jurisdiction: NonEmptyText = Field(
+        description="The area the plan governs, e.g. 广州市 or 海珠区; targets and actuals compare within one")
     kind: DocumentKind
     series: Id | None = None
     predecessor: Id | None = None
