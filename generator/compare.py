@@ -204,3 +204,33 @@ def compare(dataset: Dataset) -> Comparisons:
     comparisons.disagreements = find_disagreements(dataset)
     comparisons.pairs = [(a.id, b.id) for a, b in combinations(plans, 2)]
     return comparisons
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator on a pair page: what each plan says, the evaluation and the change between them."""
+
+    indicator_id: str
+    first_values: tuple[PlanValue, ...]
+    evaluation: Evaluation | None  # the first plan's target against the second plan's actual
+    second_values: tuple[PlanValue, ...]
+    change: AmbitionChange | None  # only within one jurisdiction
+
+
+def pair_indicator_rows(dataset: Dataset, comparisons: Comparisons, first: Plan, second: Plan) -> list[IndicatorRow]:
+    """Every indicator either plan quantifies, the first plan's rows first, in its order."""
+    first_values = plan_values(first, ("baseline", "target", "actual"))
+    second_values = plan_values(second, ("baseline", "target", "actual"))
+    order = list(dict.fromkeys([v.indicator_id for v in first_values] + [v.indicator_id for v in second_values]))
+    same_area = first.jurisdiction == second.jurisdiction
+    changes = {c.indicator_id: c for c in ambition_changes(dataset, first, second)} if same_area else {}
+    reports_on_first = same_area and second.start_year > first.start_year
+    evaluations = {e.target.indicator_id: e for e in comparisons.evaluations.get(first.id, [])
+                   if reports_on_first and (e.actual is None or e.actual.plan_id == second.id)}
+    return [IndicatorRow(
+        indicator_id,
+        tuple(v for v in first_values if v.indicator_id == indicator_id),
+        evaluations.get(indicator_id),
+        tuple(v for v in second_values if v.indicator_id == indicator_id),
+        changes.get(indicator_id),
+    ) for indicator_id in order]

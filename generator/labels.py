@@ -60,3 +60,6 @@ REFERENCE_ROLES = {
     "sectors": "涉及",
     "sector": "对应",
 }
+EVALUATION_STATUSES = {"met": "已完成", "not-met": "未完成", "no-actual": "无实际值", "not-comparable": "不可比"}
+AMBITION_CHANGES = {"new": "新增", "dropped": "不再设定", "raised": "提高", "lowered": "降低", "unchanged": "不变",
+                    "not-comparable": "不可比"}

@@ -19,6 +19,10 @@ def entity_page(registry: str, entry_id: str) -> str:
     return f"{registry}/{entry_id}.md"
 
 
+def comparison_page(first_id: str, second_id: str) -> str:
+    return f"comparisons/{first_id}--{second_id}.md"
+
+
 def index_page(section: str) -> str:
     return f"{section}/index.md"
 
@@ -51,6 +55,9 @@ class PageLinks:
 
     def entity(self, registry: str, entry_id: str) -> str:
         return self.to(entity_page(registry, entry_id))
+
+    def comparison(self, first_id: str, second_id: str) -> str:
+        return self.to(comparison_page(first_id, second_id))
 
     def index(self, section: str) -> str:
         return self.to(index_page(section))

@@ -17,9 +17,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator import labels
-from generator.compare import Comparisons, compare
+from generator.compare import Comparisons, comparable_plans, compare, pair_indicator_rows
 from generator.link import Backlink, Dataset, Source
-from generator.links import PageLinks, entity_page, index_page, plan_page, source_page
+from generator.links import PageLinks, comparison_page, entity_page, index_page, plan_page, source_page
 from generator.markdown_text import escape_attribute, escape_cell, escape_markdown
 from generator.models import Plan
 from generator.measure_tree import flatten_measures
@@ -131,8 +131,25 @@ class PageRenderer:
         return self.render("registry_index.md.j2", index_page(registry), registry=registry,
                            entries=entries, counts=counts)
 
+    def comparison_pages(self) -> dict[str, str]:
+        plans = comparable_plans(self.dataset)
+        pairs = {comparison_page(a, b): (a, b) for a, b in self.comparisons.pairs}
+        pages = {
+            index_page("comparisons"): self.render(
+                "comparison_index.md.j2", index_page("comparisons"), plans=plans,
+                pages_json=json.dumps({f"{a}--{b}": f"{a}--{b}/" for a, b in pairs.values()}, sort_keys=True)),
+            "comparisons/data-notes.md": self.render("data_notes.md.j2", "comparisons/data-notes.md", plans=plans),
+        }
+        for page, (first_id, second_id) in pairs.items():
+            first, second = self.dataset.plans[first_id], self.dataset.plans[second_id]
+            pages[page] = self.render(
+                "comparison.md.j2", page, first=first, second=second, same_area=first.jurisdiction == second.jurisdiction,
+                rows=pair_indicator_rows(self.dataset, self.comparisons, first, second))
+        return pages
+
     def all_pages(self) -> dict[str, str]:
         pages = {"index.md": self.home_page(), index_page("sources"): self.source_index()}
+        pages.update(self.comparison_pages())
         for plan in self.dataset.plans.values():
             pages[plan_page(plan.id)] = self.plan_page(plan)
         for source in self.dataset.sources.values():

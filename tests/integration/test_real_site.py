@@ -132,3 +132,32 @@ def test_gazette_issue_page_lists_its_four_documents(built_site: ProjectPaths) -
     page = (built_site.site / "sources" / "gz-gazette-2018-10" / "index.html").read_text(encoding="utf-8")
     for number in ("穗府〔2018〕7号", "穗府〔2018〕8号", "穗府〔2018〕9号", "穗府规〔2018〕8号"):
         assert number in page
+
+
+def test_evaluations_csv_has_the_issue_s_columns_and_the_13th_period_targets(built_site: ProjectPaths) -> None:
+    import csv
+
+    with (built_site.site / "data" / "evaluations.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == ["plan_id", "indicator_id", "indicator_name", "target_year", "target_value_text",
+                                     "target_value", "actual_year", "actual_value", "actual_plan_id", "status",
+                                     "source_urls"]
+        rows = [row for row in reader if row["plan_id"] == "haizhu-sti-13"]
+    # 000 第三章: nine 2020 targets plus 无纸化办公 — one row each.
+    assert len(rows) == 10
+    [hte] = [row for row in rows if row["indicator_id"] == "high-tech-enterprises"]
+    assert (hte["target_value"], hte["actual_value"], hte["actual_plan_id"], hte["status"]) == ("600", "629", "haizhu-sti-14", "met")
+    assert all(url.startswith("sources/") and "#p" in url for row in rows for url in row["source_urls"].split())
+
+
+def test_every_comparison_cell_links_to_an_existing_paragraph(built_site: ProjectPaths) -> None:
+    import re
+
+    ids: dict[str, set[str]] = {}
+    for page in (built_site.site / "comparisons").glob("*/index.html"):
+        for source, anchor in re.findall(r'href="\.\./\.\./sources/([^/]+)/#(p\d+)"', page.read_text(encoding="utf-8")):
+            if source not in ids:
+                html = (built_site.site / "sources" / source / "index.html").read_text(encoding="utf-8")
+                ids[source] = set(re.findall(r'id="(p\d+)"', html))
+            assert anchor in ids[source], f"{page.parent.name}: {source}#{anchor}"
+    assert ids, "no comparison page links to a source paragraph"

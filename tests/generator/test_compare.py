@@ -1,0 +1,86 @@
+"""Statuses and changes computed from values and comparators; the Haizhu series pinned from the source text."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.compare import ambition_changes, compare, evaluate
+from generator.models.common import Value
+from generator.models.registries import Indicator
+from generator.pipeline import ROOT, ProjectPaths, build_dataset
+
+QUOTE = {"anchor": "p1", "quote": "原文"}
+HIGHER = Indicator(id="x", name="x")
+LOWER = Indicator(id="y", name="y", direction="lower-is-better")
+
+
+def value(text: str, number: float | None, unit: str = "家", comparator: str | None = None,
+          reference_year: int | None = None, kind: str = "target") -> Value:
+    return Value(kind=kind, year=2020, text=text, number=number, unit=unit, comparator=comparator,
+                 reference_year=reference_year, provenance=QUOTE)
+
+
+@pytest.mark.parametrize(("target", "actual", "status"), [
+    (value("达到600家", 600, comparator="达到"), value("629", 629, kind="actual"), "met"),
+    (value("达到600家", 600, comparator="达到"), value("599", 599, kind="actual"), "not-met"),
+    (value("40家以上", 40, comparator="以上"), value("40", 40, kind="actual"), "met"),
+    (value("不少于100个", 100, comparator="不少于"), value("99", 99, kind="actual"), "not-met"),
+    (value("为40%", 40, "%", "为"), value("40", 40, "%", kind="actual"), "met"),
+    (value("约10家", 10, comparator="约"), value("10", 10, kind="actual"), "met"),
+    (value("10家左右", 10, comparator="左右"), value("9", 9, kind="actual"), "not-met"),
+    (value("超过1350亿元", 1350, "亿元", "超过"), value("1350", 1350, "亿元", kind="actual"), "not-met"),
+    (value("超过1350亿元", 1350, "亿元", "超过"), value("超过1350亿元", 1350, "亿元", "超过", kind="actual"), "met"),
+    (value("突破7000亿元", 7000, "亿元", "突破"), value("7001", 7001, "亿元", kind="actual"), "met"),
+    (value("不超过5%", 5, "%", "不超过"), value("6", 6, "%", kind="actual"), "not-met"),
+    (value("5%以下", 5, "%", "以下"), value("4", 4, "%", kind="actual"), "met"),
+    (value("比2015年下降12.5%", 12.5, "%", "下降", 2015), value("13", 13, "%", "下降", 2015, kind="actual"), "met"),
+    (value("比2015年下降12.5%", 12.5, "%", "下降", 2015), value("0.5", 0.5, "%", kind="actual"), "not-comparable"),
+    (value("年增长率26%以上", 26, "%", "以上"), value("30", 30, "件", kind="actual"), "not-comparable"),
+    (value("翻番", None, "", "翻番"), value("2", 2, kind="actual"), "not-comparable"),
+    (value("达到600家", 600, comparator="达到"), None, "no-actual"),
+])
+def test_status_follows_the_comparator(target: Value, actual: Value | None, status: str) -> None:
+    assert evaluate(target, actual, HIGHER)[0] == status
+
+
+def test_a_lower_is_better_indicator_without_comparator_is_a_ceiling() -> None:
+    assert evaluate(value("0.5", 0.5, "吨"), value("0.4", 0.4, "吨", kind="actual"), LOWER)[0] == "met"
+
+
+@pytest.fixture(scope="module")
+def real():
+    dataset = build_dataset(ProjectPaths(ROOT))
+    return dataset, compare(dataset)
+
+
+def test_haizhu_13th_targets_against_the_14th_plan_s_report(real) -> None:
+    # Read from the texts: 000 §第三章 sets 高新技术企业达到600家, 研发经费投入强度达到3.3%,
+    # 每万人发明专利拥有量达到25件; 001 reports 629家, 3.35（2020年度）, 32.9件.
+    _, comparisons = real
+    statuses = {e.target.indicator_id: (e.status, e.actual.value.text if e.actual else None)
+                for e in comparisons.evaluations["haizhu-sti-13"]}
+    assert statuses["high-tech-enterprises"] == ("met", "达到629家")
+    assert statuses["rd-intensity"] == ("met", "3.35（2020年度）")
+    assert statuses["invention-patents-per-10k"] == ("met", "达32.9件")
+    # 001 reports no 2020 value for these 13th-period targets.
+    for indicator in ("high-tech-product-output-share", "neeq-listed-enterprises", "equity-exchange-listed-enterprises"):
+        assert statuses[indicator] == ("no-actual", None)
+
+
+def test_haizhu_14th_plan_changes_ambition(real) -> None:
+    # 000: 达到600家, 达到3.3%; 001 表2-1 2025年: 800, 3.2.
+    dataset, _ = real
+    changes = {c.indicator_id: c.change for c in ambition_changes(
+        dataset, dataset.plans["haizhu-sti-13"], dataset.plans["haizhu-sti-14"])}
+    assert changes["high-tech-enterprises"] == "raised"
+    assert changes["rd-intensity"] == "lowered"
+    assert changes["incubators"] == "new"
+    assert changes["neeq-listed-enterprises"] == "dropped"
+
+
+def test_sources_disagreeing_on_the_same_count_are_found(real) -> None:
+    # 000: 孵化器 2015年“增至19家”; 001: “从2015年的17家”. 001: 众创空间31家; 003: 众创空间36家 (2020).
+    _, comparisons = real
+    found = {(d.indicator_id, d.year): sorted(v.value.number for v in d.values) for d in comparisons.disagreements}
+    assert found[("incubators", 2015)] == [17, 19]
+    assert found[("maker-spaces", 2020)] == [31, 36]
