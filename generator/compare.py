@@ -169,7 +169,8 @@ def _change(old: PlanValue | None, new: PlanValue | None, indicator: Indicator) 
     if a.number == b.number:
         return "unchanged"
     higher = b.number > a.number
-    if indicator.direction == "lower-is-better" or a.comparator in AT_MOST:
+    # A larger "比…下降" is more ambitious whatever the indicator's direction.
+    if (indicator.direction == "lower-is-better" and a.comparator not in RELATIVE) or a.comparator in AT_MOST:
         higher = not higher
     return "raised" if higher else "lowered"
 

@@ -84,3 +84,13 @@ def test_sources_disagreeing_on_the_same_count_are_found(real) -> None:
     found = {(d.indicator_id, d.year): sorted(v.value.number for v in d.values) for d in comparisons.disagreements}
     assert found[("incubators", 2015)] == [17, 19]
     assert found[("maker-spaces", 2020)] == [31, 36]
+
+
+def test_a_larger_decrease_is_a_raised_ambition_even_for_a_lower_is_better_indicator() -> None:
+    from generator.compare import PlanValue, _change
+
+    def target(text: str, number: float) -> PlanValue:
+        return PlanValue("p", "y", "能耗", value(text, number, "%", "下降", 2015))
+
+    assert _change(target("比2015年下降12.5%", 12.5), target("比2015年下降16.3%", 16.3), LOWER) == "raised"
+    assert _change(target("比2015年下降16.3%", 16.3), target("比2015年下降12.5%", 12.5), LOWER) == "lowered"
