@@ -130,11 +130,10 @@ def _later(dataset: Dataset, plan: Plan) -> list[Plan]:
 
 def evaluate_plan(dataset: Dataset, plan: Plan) -> list[Evaluation]:
     """Every target of a plan against the actual the first later plan reports for its year."""
-    later = _later(dataset, plan)
+    reported = [candidate for other in _later(dataset, plan) for candidate in plan_values(other, ("actual", "baseline"))]
     evaluations = []
     for target in plan_values(plan, ("target",)):
-        actual = next((candidate for other in later for candidate in plan_values(other, ("actual", "baseline"))
-                       if candidate.indicator_id == target.indicator_id
+        actual = next((candidate for candidate in reported if candidate.indicator_id == target.indicator_id
                        and candidate.value.year == target.value.year), None)
         status, rule = evaluate(target.value, actual.value if actual else None, dataset.indicators[target.indicator_id])
         evaluations.append(Evaluation(target, actual, status, rule))

@@ -79,3 +79,17 @@ def repair_merged_column(
         after, more = _columns_after(rest, merged_at, width_after)
         repaired.append(RepairedRow(int(cells[0]), cells[1], current, after, tuple(repairs + more)))
     return repaired
+
+
+def split_enumeration(cell: str) -> list[str]:
+    """The items of a cell that lists them with 、, not splitting inside brackets or quotes."""
+    items, depth, current = [], 0, ""
+    for char in cell:
+        depth += char in "(（“"
+        depth -= char in ")）”"
+        if char == "、" and depth == 0:
+            items.append(current)
+            current = ""
+        else:
+            current += char
+    return [item for item in items + [current] if item]

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.source_text import parse_source_file  # noqa: E402
-from generator.table_repair import GUANGZHOU_DISTRICTS, repair_merged_column  # noqa: E402
+from generator.table_repair import GUANGZHOU_DISTRICTS, repair_merged_column, split_enumeration  # noqa: E402
 
 KNOWN_IDS = {
     2: "yunpu-industrial-zone", 6: "guangzhou-international-bio-island", 7: "sino-singapore-knowledge-city",
@@ -27,20 +27,6 @@ KNOWN_IDS = {
     66: "baietan-industrial-finance-zone", 68: "datansha-health-island", 69: "lingnan-v-valley",
     70: "pearl-river-piano-culture-park", 71: "pazhou-internet-innovation-zone", 72: "yuexiu-internet-plus-town",
 }
-
-
-def split_list(cell: str) -> list[str]:
-    """Split on 、 outside brackets."""
-    items, depth, current = [], 0, ""
-    for char in cell:
-        depth += char in "(（“"
-        depth -= char in ")）”"
-        if char == "、" and depth == 0:
-            items.append(current)
-            current = ""
-        else:
-            current += char
-    return [item for item in items + [current] if item]
 
 
 def main() -> None:
@@ -63,7 +49,7 @@ def main() -> None:
         if leading:
             zone.append("        leading_industries: " + json.dumps(leading, ensure_ascii=False))
         if directions:
-            zone.append("        focus: " + json.dumps(split_list(directions), ensure_ascii=False))
+            zone.append("        focus: " + json.dumps(split_enumeration(directions), ensure_ascii=False))
         zone += ["        provenance:", "          anchor: p151", f"          quote: \"{quote}\""]
         repairs = [repair for repair in row.repairs if "carried" not in repair]
         if repairs:

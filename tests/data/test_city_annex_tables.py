@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.source_text import normalise_whitespace, parse_source_file
-from generator.table_repair import GUANGZHOU_DISTRICTS, repair_merged_column
+from generator.table_repair import GUANGZHOU_DISTRICTS, repair_merged_column, split_enumeration
 
 REPO = Path(__file__).resolve().parents[2]
 GAZETTE = REPO / "data" / "sources" / "004_8906c921907f31ea.txt"
@@ -43,11 +43,6 @@ def annex_blocks_table():
     return table
 
 
-def split_list(cell: str) -> list[str]:
-    """Split on 、 outside brackets and quotes."""
-    return [item for item in re.split(r"、(?![^（(“]*[）)”])", cell) if item]
-
-
 def test_the_annex_yields_exactly_72_blocks_numbered_1_to_72() -> None:
     rows = repair_merged_column(annex_blocks_table().rows, GUANGZHOU_DISTRICTS, 2)
     assert [row.number for row in rows] == list(range(1, 73))
@@ -68,7 +63,7 @@ def test_the_captured_layout_is_the_rebuilt_annex_row_by_row() -> None:
         assert zone["id"] == f"block-{row.number:02d}"
         assert (zone["name"], zone["location"]) == (row.name, row.merged)
         assert zone.get("leading_industries") == leading
-        assert zone.get("focus", []) == (split_list(directions) if directions else [])
+        assert zone.get("focus", []) == (split_enumeration(directions) if directions else [])
 
 
 def test_every_block_is_a_registry_place_in_its_district() -> None:
