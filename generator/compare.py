@@ -19,7 +19,7 @@ from itertools import combinations
 
 from generator.link import Dataset
 from generator.models import Plan
-from generator.models.common import Value
+from generator.models.common import Value, format_number
 from generator.models.registries import Indicator
 
 # Comparators that state a level to reach; the ones after them state a change.
@@ -78,21 +78,10 @@ class Comparisons:
     disagreements: list[Disagreement] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
 
-    def evaluations_of_indicator(self, indicator_id: str) -> list[Evaluation]:
-        return [e for evaluations in self.evaluations.values() for e in evaluations
-                if e.target.indicator_id == indicator_id]
-
-    def disagreements_of_indicator(self, indicator_id: str) -> list[Disagreement]:
-        return [d for d in self.disagreements if d.indicator_id == indicator_id]
-
 
 def plan_values(plan: Plan, kinds: tuple[str, ...]) -> list[PlanValue]:
     return [PlanValue(plan.id, item.indicator, item.label, value)
             for item in plan.indicators for value in item.values if value.kind in kinds]
-
-
-def _number_text(number: float) -> str:
-    return str(int(number)) if number == int(number) else repr(number)
 
 
 def evaluate(target: Value, actual: Value | None, indicator: Indicator) -> tuple[str, str]:
@@ -104,7 +93,7 @@ def evaluate(target: Value, actual: Value | None, indicator: Indicator) -> tuple
     if target.unit != actual.unit:
         return "not-comparable", f"单位不同（目标{target.unit or '无'}，实际{actual.unit or '无'}）"
     goal, got = target.number, actual.number
-    shown = f"实际{_number_text(got)}{actual.unit}，目标{_number_text(goal)}{target.unit}"
+    shown = f"实际{format_number(got)}{actual.unit}，目标{format_number(goal)}{target.unit}"
     if target.comparator in RELATIVE or actual.comparator in RELATIVE:
         same_form = target.comparator == actual.comparator and target.reference_year == actual.reference_year
         if not same_form:

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from generator.compare import Comparisons
 from generator.link import Dataset
+from generator.models.common import format_number
 from generator.links import site_url, source_page
 from generator.measure_tree import flatten_measures
 from generator.models import Provenance
@@ -37,11 +38,6 @@ def _csv(columns: Iterable[str], rows: Iterable[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if value == int(value) else repr(value)
-
 
 def indicator_csv(dataset: Dataset) -> str:
     rows = []
@@ -52,7 +48,7 @@ def indicator_csv(dataset: Dataset) -> str:
                 rows.append({
                     "plan_id": plan.id, "plan_title": plan.title, "indicator_id": indicator.id,
                     "indicator_name": indicator.name, "label": item.label, "unit": value.unit,
-                    "kind": value.kind, "year": value.year, "value": _number(value.number),
+                    "kind": value.kind, "year": value.year, "value": format_number(value.number),
                     "value_text": value.text, "source_url": provenance_url(value.provenance),
                     "category": item.category or "", "lead_units": _unit_names(dataset, item.lead_units),
                 })
@@ -102,8 +98,8 @@ def evaluation_csv(dataset: Dataset, comparisons: Comparisons) -> str:
                 "plan_id": plan_id, "indicator_id": target.indicator_id,
                 "indicator_name": dataset.indicators[target.indicator_id].name,
                 "target_year": target.value.year, "target_value_text": target.value.text,
-                "target_value": _number(target.value.number),
-                "actual_year": actual.value.year if actual else "", "actual_value": _number(actual.value.number) if actual else "",
+                "target_value": format_number(target.value.number),
+                "actual_year": actual.value.year if actual else "", "actual_value": format_number(actual.value.number) if actual else "",
                 "actual_plan_id": actual.plan_id if actual else "", "status": evaluation.status,
                 "source_urls": " ".join(urls),
             })

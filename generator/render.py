@@ -22,6 +22,7 @@ from generator.link import Backlink, Dataset, Source
 from generator.links import PageLinks, comparison_page, entity_page, index_page, plan_page, source_page
 from generator.markdown_text import escape_attribute, escape_cell, escape_markdown
 from generator.models import Plan
+from generator.models.common import format_number
 from generator.measure_tree import flatten_measures
 from generator.opendata import open_data_files
 from generator.pipeline import ProjectPaths, build_dataset
@@ -59,11 +60,6 @@ def make_environment(templates: Path) -> Environment:
     environment.globals["labels"] = labels
     return environment
 
-
-def format_number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if value == int(value) else repr(value)
 
 
 @dataclass

@@ -70,18 +70,20 @@ class Value(Sourced):
     def number_is_in_text(self) -> "Value":
         if self.number is not None:
             written = "".join(self.text.split())
-            candidates = {_format_number(self.number)}
+            candidates = {format_number(self.number)}
             if self.number == int(self.number):
                 candidates.add(str(int(self.number)))
             if not any(candidate in written for candidate in candidates):
                 raise PydanticCustomError(
                     "number-not-in-text",
                     "number {number} does not appear in the text as written '{text}'",
-                    {"number": _format_number(self.number), "text": self.text, "field": "number"},
+                    {"number": format_number(self.number), "text": self.text, "field": "number"},
                 )
         return self
 
 
-def _format_number(number: float) -> str:
-    text = repr(number)
-    return text[:-2] if text.endswith(".0") else text
+def format_number(number: float | None) -> str:
+    """A number as the site shows it: 600 not 600.0, 3.35 as is, nothing for none."""
+    if number is None:
+        return ""
+    return str(int(number)) if number == int(number) else repr(number)
