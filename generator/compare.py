@@ -7,7 +7,7 @@
   one's (new, dropped, raised, lowered, unchanged, not comparable);
 - disagreements: two values for the same indicator, jurisdiction and year that
   differ (the count of incubators at the end of 2015: 19 in one plan, 17 in the next);
-- pairs: for any two plans, the dimensions they share, side by side.
+- pairs: which plans get a comparison page (alignments.py lays them side by side).
 
 Every result keeps the `Value`s (and so the quotes) it was computed from.
 """
@@ -21,6 +21,7 @@ from generator.link import Dataset
 from generator.models import Plan
 from generator.models.common import Value, format_number
 from generator.models.registries import Indicator
+from generator.themes import TaggedItem, tag_all_plans
 
 # Comparators that state a level to reach; the ones after them state a change.
 AT_LEAST = {"达到", "以上", "不少于", "为", "约", "左右", None}
@@ -77,6 +78,7 @@ class Comparisons:
     evaluations: dict[str, list[Evaluation]] = field(default_factory=dict)  # by evaluated plan id
     disagreements: list[Disagreement] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    themes: dict[str, list[TaggedItem]] = field(default_factory=dict)  # by plan id, every item with its themes
 
 
 def plan_values(plan: Plan, kinds: tuple[str, ...]) -> list[PlanValue]:
@@ -192,34 +194,6 @@ def compare(dataset: Dataset) -> Comparisons:
             comparisons.evaluations[plan.id] = evaluations
     comparisons.disagreements = find_disagreements(dataset)
     comparisons.pairs = [(a.id, b.id) for a, b in combinations(plans, 2)]
+    comparisons.themes = tag_all_plans(dataset)
     return comparisons
 
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    """One indicator on a pair page: what each plan says, the evaluation and the change between them."""
-
-    indicator_id: str
-    first_values: tuple[PlanValue, ...]
-    evaluation: Evaluation | None  # the first plan's target against the second plan's actual
-    second_values: tuple[PlanValue, ...]
-    change: AmbitionChange | None  # only within one jurisdiction
-
-
-def pair_indicator_rows(dataset: Dataset, comparisons: Comparisons, first: Plan, second: Plan) -> list[IndicatorRow]:
-    """Every indicator either plan quantifies, the first plan's rows first, in its order."""
-    first_values = plan_values(first, ("baseline", "target", "actual"))
-    second_values = plan_values(second, ("baseline", "target", "actual"))
-    order = list(dict.fromkeys([v.indicator_id for v in first_values] + [v.indicator_id for v in second_values]))
-    same_area = first.jurisdiction == second.jurisdiction
-    changes = {c.indicator_id: c for c in ambition_changes(dataset, first, second)} if same_area else {}
-    reports_on_first = same_area and second.start_year > first.start_year
-    evaluations = {e.target.indicator_id: e for e in comparisons.evaluations.get(first.id, [])
-                   if reports_on_first and (e.actual is None or e.actual.plan_id == second.id)}
-    return [IndicatorRow(
-        indicator_id,
-        tuple(v for v in first_values if v.indicator_id == indicator_id),
-        evaluations.get(indicator_id),
-        tuple(v for v in second_values if v.indicator_id == indicator_id),
-        changes.get(indicator_id),
-    ) for indicator_id in order]

@@ -15,6 +15,7 @@ REGISTRIES = {
     "sectors": "产业领域",
     "places": "地点与园区",
     "organisations": "机构",
+    "themes": "措施主题",
 }
 PLACE_KINDS = {
     "district": "行政区",
@@ -63,3 +64,7 @@ REFERENCE_ROLES = {
 EVALUATION_STATUSES = {"met": "已完成", "not-met": "未完成", "no-actual": "无实际值", "not-comparable": "不可比"}
 AMBITION_CHANGES = {"new": "新增", "dropped": "不再设定", "raised": "提高", "lowered": "降低", "unchanged": "不变",
                     "not-comparable": "不可比"}
+LAYOUT_CHANGES = {"continued": "延续", "renamed": "名称变化", "succeeded": "由后继地点接续", "added": "新列入",
+                  "not-listed": "未再列出"}
+SECTOR_CHANGES = {"continued": "延续", "relabelled": "表述变化", "added": "新列入", "not-listed": "未再列出"}
+THEMED_ITEM_KINDS = {"measure": "任务", "safeguard": "保障", "key-project": "项目"}

@@ -24,15 +24,16 @@ from generator.models import (
     Provenance,
     SectorRegistry,
     SourceRegistry,
+    ThemeRegistry,
 )
 from generator.models.common import Value
 from generator.models.plan import Quantity
-from generator.models.registries import Indicator, Organisation, Place, Sector
+from generator.models.registries import Indicator, Organisation, Place, Sector, Theme
 from generator.models.sources import SourceDocument
 from generator.source_text import Block, SourceText, normalise_whitespace, parse_source_file
 from generator.validate import ValidatedFile
 
-REGISTRIES = ("indicators", "sectors", "places", "organisations")
+REGISTRIES = ("indicators", "sectors", "places", "organisations", "themes")
 
 # Which registry a field's ids point into, by the model that holds the field.
 REFERENCE_FIELDS: dict[str, dict[str, str]] = {
@@ -48,6 +49,7 @@ REFERENCE_FIELDS: dict[str, dict[str, str]] = {
         "places": "places",
         "sectors": "sectors",
         "organisations": "organisations",
+        "themes": "themes",
     },
     "KeyProject": {
         "lead_units": "organisations",
@@ -55,6 +57,7 @@ REFERENCE_FIELDS: dict[str, dict[str, str]] = {
         "sectors": "sectors",
         "places": "places",
         "organisations": "organisations",
+        "themes": "themes",
     },
     "Place": {"parent": "places", "successor": "places", "possibly_related": "places"},
     "Sector": {"parent": "sectors"},
@@ -98,6 +101,7 @@ class Dataset:
     sectors: dict[str, Sector]
     places: dict[str, Place]
     organisations: dict[str, Organisation]
+    themes: dict[str, Theme]
     plans: dict[str, Plan]
     backlinks: dict[tuple[str, str], list[Backlink]] = field(default_factory=lambda: defaultdict(list))
 
@@ -176,6 +180,7 @@ class Linker:
             sectors=self._index(by_type[SectorRegistry][0], "sectors"),
             places=self._index(by_type[PlaceRegistry][0], "places"),
             organisations=self._index(by_type[OrganisationRegistry][0], "organisations"),
+            themes=self._index(by_type[ThemeRegistry][0], "themes"),
             plans={},
         )
         self._check_unique_ids(source_file, "sources")
@@ -188,7 +193,7 @@ class Linker:
                                                           f"plan id {plan.id!r} is also used by {seen_plans[plan.id].display}"))
             seen_plans[plan.id] = validated.loaded
             dataset.plans[plan.id] = plan
-        for validated in by_type[SourceRegistry] + [v for t in (IndicatorRegistry, SectorRegistry, PlaceRegistry, OrganisationRegistry) for v in by_type[t]]:
+        for validated in by_type[SourceRegistry] + [v for t in (IndicatorRegistry, SectorRegistry, PlaceRegistry, OrganisationRegistry, ThemeRegistry) for v in by_type[t]]:
             self._check_references(validated, dataset, plan_id=None)
         for validated in plan_files:
             self._fill_default_sources(validated.model)
@@ -204,6 +209,8 @@ class Linker:
         self._check_unique_ids(validated, name)
         entries = getattr(validated.model, name)
         self._check_unique_names(validated, name)
+        if name == "themes":  # the editors' order is the reading order of theme tables
+            return {entry.id: entry for entry in entries}
         return {entry.id: entry for entry in sorted(entries, key=lambda entry: entry.id)}
 
     def _check_unique_ids(self, validated: ValidatedFile, name: str) -> None:

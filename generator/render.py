@@ -17,7 +17,17 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator import labels
-from generator.compare import Comparisons, comparable_plans, compare, pair_indicator_rows
+from generator.alignments import (
+    district_of,
+    district_places_named,
+    goal_rows,
+    layout_rows,
+    pair_indicator_rows,
+    sector_rows,
+    theme_rows,
+    untagged,
+)
+from generator.compare import Comparisons, comparable_plans, compare
 from generator.link import Backlink, Dataset, Source
 from generator.links import PageLinks, comparison_page, entity_page, index_page, plan_page, source_page
 from generator.markdown_text import escape_attribute, escape_cell, escape_markdown
@@ -28,7 +38,7 @@ from generator.opendata import open_data_files
 from generator.pipeline import ProjectPaths, build_dataset
 from generator.write import WriteReport, write_generated_files
 
-REGISTRY_ORDER = ("indicators", "sectors", "places", "organisations")
+REGISTRY_ORDER = ("indicators", "sectors", "places", "organisations", "themes")
 # A registry entry's page outranks the many longer names that contain its name
 # (高新技术企业 vs 计算机软件类高新技术企业占…比重): the shorter the name, the higher
 # the boost. Material's search does no length normalisation of its own.
@@ -110,6 +120,11 @@ class PageRenderer:
         if registry == "sectors":
             context["labels_by_plan"] = [
                 (plan, item) for plan in self.dataset.plans.values() for item in plan.sectors if item.sector == entry.id]
+        if registry == "themes":
+            context["items_by_plan"] = [
+                (plan, [item for item in self.comparisons.themes[plan.id] if item.tag(entry.id)])
+                for plan in comparable_plans(self.dataset)
+                if any(item.tag(entry.id) for item in self.comparisons.themes[plan.id])]
         if registry in ("places", "organisations"):
             context["text_mentions"] = self.dataset.text_mentions(entry)
         if registry == "places":
@@ -121,6 +136,9 @@ class PageRenderer:
         entries = list(self.dataset.registry(registry).values())
         if registry == "indicators":
             counts = {entry.id: len({row["plan"].id for row in indicator_rows(self.dataset, entry.id)}) for entry in entries}
+        elif registry == "themes":
+            counts = {entry.id: sum(1 for items in self.comparisons.themes.values() if any(item.tag(entry.id) for item in items))
+                      for entry in entries}
         else:
             counts = {entry.id: len({link.plan_id for link in self.dataset.backlinks.get((registry, entry.id), [])})
                       for entry in entries}
@@ -137,11 +155,23 @@ class PageRenderer:
             "comparisons/data-notes.md": self.render("data_notes.md.j2", "comparisons/data-notes.md", plans=plans),
         }
         for page, (first_id, second_id) in pairs.items():
-            first, second = self.dataset.plans[first_id], self.dataset.plans[second_id]
-            pages[page] = self.render(
-                "comparison.md.j2", page, first=first, second=second, same_area=first.jurisdiction == second.jurisdiction,
-                rows=pair_indicator_rows(self.dataset, self.comparisons, first, second))
+            pages[page] = self.comparison_page(page, self.dataset.plans[first_id], self.dataset.plans[second_id])
         return pages
+
+    def comparison_page(self, page: str, first: Plan, second: Plan) -> str:
+        levels = district_of(first, second)
+        indicator_rows = pair_indicator_rows(self.dataset, self.comparisons, first, second)
+        return self.render(
+            "comparison.md.j2", page, first=first, second=second, same_area=first.jurisdiction == second.jurisdiction,
+            rows=indicator_rows,
+            layout_rows=layout_rows(self.dataset, first, second),
+            sector_rows=sector_rows(self.dataset, first, second),
+            theme_rows=theme_rows(self.dataset, self.comparisons.themes, first, second),
+            untagged={plan.id: untagged(self.comparisons.themes, plan) for plan in (first, second)},
+            goal_rows=goal_rows(first, second),
+            levels=levels,
+            places_named=district_places_named(self.dataset, *levels) if levels else [],
+            shared_rows=[row for row in indicator_rows if row.shared])
 
     def all_pages(self) -> dict[str, str]:
         pages = {"index.md": self.home_page(), index_page("sources"): self.source_index()}

@@ -24,6 +24,7 @@ from generator.models import (
     Plan,
     SectorRegistry,
     SourceRegistry,
+    ThemeRegistry,
 )
 
 REGISTRY_FILES: dict[str, type[BaseModel]] = {
@@ -32,6 +33,7 @@ REGISTRY_FILES: dict[str, type[BaseModel]] = {
     "registries/sectors.yaml": SectorRegistry,
     "registries/places.yaml": PlaceRegistry,
     "registries/organisations.yaml": OrganisationRegistry,
+    "registries/themes.yaml": ThemeRegistry,
 }
 PLAN_DIRECTORY = "plans"
 

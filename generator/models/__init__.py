@@ -11,6 +11,7 @@ from generator.models.registries import (
     OrganisationRegistry,
     PlaceRegistry,
     SectorRegistry,
+    ThemeRegistry,
 )
 from generator.models.sources import SourceRegistry
 
@@ -22,5 +23,6 @@ __all__ = [
     "Provenance",
     "SectorRegistry",
     "SourceRegistry",
+    "ThemeRegistry",
     "Value",
 ]

@@ -108,6 +108,7 @@ class Measure(Sourced):
     sectors: list[Id] = Field(default_factory=list)
     organisations: list[Id] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
+    themes: list[Id] = Field(default_factory=list, description="Themes beyond those its keywords give it")
     children: list["Measure"] = Field(default_factory=list)
 
 
@@ -122,6 +123,7 @@ class KeyProject(Sourced):
     places: list[Id] = Field(default_factory=list)
     organisations: list[Id] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
+    themes: list[Id] = Field(default_factory=list, description="Themes beyond those its keywords give it")
 
 
 class Stage(Sourced):

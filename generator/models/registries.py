@@ -50,6 +50,16 @@ class Organisation(RegistryEntry):
     level: Literal["national", "provincial", "city", "district", "none"] = "none"
 
 
+class Theme(RegistryEntry):
+    """A policy theme measures are grouped under across plans (知识产权, 科技金融 …).
+
+    A measure belongs to a theme when its title contains one of the theme's
+    keywords, or when its plan file names the theme explicitly.
+    """
+
+    keywords: list[NonEmptyText] = Field(min_length=1, description="Words whose presence in a measure's title tags it")
+
+
 class IndicatorRegistry(StrictModel):
     indicators: list[Indicator]
 
@@ -64,3 +74,7 @@ class PlaceRegistry(StrictModel):
 
 class OrganisationRegistry(StrictModel):
     organisations: list[Organisation]
+
+
+class ThemeRegistry(StrictModel):
+    themes: list[Theme]
