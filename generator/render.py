@@ -9,7 +9,7 @@ byte-identical pages. Every string from the data passes through the `md`,
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from generator.alignments import (
     district_places_named,
     goal_rows,
     layout_rows,
+    lineage,
     pair_indicator_rows,
     sector_rows,
     theme_rows,
@@ -95,7 +96,8 @@ class PageRenderer:
         return self.render("plan.md.j2", plan_page(plan.id), plan=plan,
                            source=self.dataset.sources[plan.source],
                            measures=list(flatten_measures(plan.measures)),
-                           safeguards=list(flatten_measures(plan.safeguards)))
+                           safeguards=list(flatten_measures(plan.safeguards)),
+                           item_themes={item.item.id: item.tags for item in self.comparisons.themes[plan.id]})
 
     def source_page(self, source: Source) -> str:
         plans = [plan for plan in self.dataset.plans.values() if plan.source == source.entry.id]
@@ -108,28 +110,36 @@ class PageRenderer:
         return self.render("source_index.md.j2", index_page("sources"), sources=top)
 
     def entity_page(self, registry: str, entry: Any) -> str:
-        backlinks = sorted(self.dataset.backlinks.get((registry, entry.id), []),
-                           key=lambda link: (link.plan_id, link.item_path))
+        """A registry entry's page: its history across plans, in the order of their periods."""
+        plans = comparable_plans(self.dataset)
+        position = {plan.id: index for index, plan in enumerate(plans)}
         by_plan: dict[str, list[Backlink]] = defaultdict(list)
-        for link in backlinks:
+        for link in sorted(self.dataset.backlinks.get((registry, entry.id), []), key=lambda link: link.item_path):
             by_plan[link.plan_id].append(link)
-        context: dict[str, Any] = {"entry": entry, "registry": registry, "mentions": sorted(by_plan.items()),
-                                   "boost": search_boost(entry.name)}
+        context: dict[str, Any] = {"entry": entry, "registry": registry, "boost": search_boost(entry.name),
+                                   "mentions": sorted(by_plan.items(), key=lambda pair: position[pair[0]])}
         if registry == "indicators":
             context["rows"] = indicator_rows(self.dataset, entry.id)
+            context["evaluations"] = [evaluation for plan in plans for evaluation in self.comparisons.evaluations.get(plan.id, [])
+                                      if evaluation.target.indicator_id == entry.id]
+            context["disagreements"] = [d for d in self.comparisons.disagreements if d.indicator_id == entry.id]
         if registry == "sectors":
-            context["labels_by_plan"] = [
-                (plan, item) for plan in self.dataset.plans.values() for item in plan.sectors if item.sector == entry.id]
+            context["labels_by_plan"] = [(plan, item) for plan in plans for item in plan.sectors if item.sector == entry.id]
         if registry == "themes":
-            context["items_by_plan"] = [
-                (plan, [item for item in self.comparisons.themes[plan.id] if item.tag(entry.id)])
-                for plan in comparable_plans(self.dataset)
-                if any(item.tag(entry.id) for item in self.comparisons.themes[plan.id])]
+            context["items_by_plan"] = [(plan, items) for plan in plans
+                                        if (items := [item for item in self.comparisons.themes[plan.id] if item.tag(entry.id)])]
         if registry in ("places", "organisations"):
             context["text_mentions"] = self.dataset.text_mentions(entry)
         if registry == "places":
             context["children"] = [place for place in self.dataset.places.values() if place.parent == entry.id]
             context["predecessors"] = [place for place in self.dataset.places.values() if place.successor == entry.id]
+            # The whole lineage (predecessors and successors), so the names over time are on one page.
+            history = lineage(self.dataset.places, entry.id)
+            context["zones_by_plan"] = [(plan, layout, zone) for plan in plans for layout in plan.layouts
+                                        for zone in layout.zones if zone.place in history]
+        if registry == "organisations":
+            context["roles_by_plan"] = [(self.dataset.plans[plan_id], Counter(link.field for link in links))
+                                        for plan_id, links in context["mentions"]]
         return self.render(f"{registry[:-1]}.md.j2", entity_page(registry, entry.id), **context)
 
     def registry_index(self, registry: str) -> str:

@@ -19,7 +19,7 @@ from generator.render import generate_site_content, render_pages
 
 EXPECTED = Path(__file__).resolve().parents[1] / "fixtures" / "minimal" / "expected"
 REVIEWED_PAGES = ("plans/mini-plan.md", "sources/mini.md", "places/demo-park.md",
-                  "organisations/demo-sti-bureau.md", "indicators/incubators.md",
+                  "organisations/demo-sti-bureau.md", "indicators/incubators.md", "themes/parks-and-land.md",
                   "data/indicators.csv", "data/measures.csv")
 
 
