@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.compare import AmbitionChange, Comparisons, Evaluation, PlanValue, ambition_changes, plan_values
-from generator.link import Dataset, Source
+from generator.link import Backlink, Dataset, Source
 from generator.models import Plan
 from generator.models.plan import Layout, PlanSector, Statement, Zone
 from generator.models.registries import Place
@@ -68,7 +68,7 @@ def pair_indicator_rows(dataset: Dataset, comparisons: Comparisons, first: Plan,
 class ZoneMention:
     """A zone of a layout, or a park a plan item names outside its layouts."""
 
-    name: str  # as the plan writes it
+    name: str  # as the plan writes it (a zone), or the registry name (a park named by an item)
     place_id: str | None
     layout: Layout | None
     zone: Zone | None
@@ -231,7 +231,7 @@ class PlaceNamed:
     """A place of the district plan's area and where the city plan names it."""
 
     place: Place
-    items: tuple[str, ...]  # labels of the city plan's items that refer to it
+    items: tuple[Backlink, ...]  # the city plan's items that refer to it, one per item
     source: Source
     anchors: tuple[str, ...]  # paragraphs of the city plan's source writing one of its names
 
@@ -250,8 +250,8 @@ def district_places_named(dataset: Dataset, city: Plan, district: Plan) -> list[
     for place in dataset.places.values():
         if place.district != district.jurisdiction:
             continue
-        items = tuple(dict.fromkeys(link.item_label for link in dataset.backlinks.get(("places", place.id), [])
-                                    if link.plan_id == city.id))
+        items = tuple({link.item_path: link for link in dataset.backlinks.get(("places", place.id), [])
+                       if link.plan_id == city.id and link.provenance}.values())
         names = [place.name, *(alias.name for alias in place.aliases)]
         anchors = tuple(block.anchor for block in source.text.blocks
                         if block.kind != "toc" and any(_writes(source, block.anchor, name) for name in names))

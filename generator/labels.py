@@ -67,4 +67,9 @@ AMBITION_CHANGES = {"new": "新增", "dropped": "不再设定", "raised": "提�
 LAYOUT_CHANGES = {"continued": "延续", "renamed": "名称变化", "succeeded": "由后继地点接续", "added": "新列入",
                   "not-listed": "未再列出"}
 SECTOR_CHANGES = {"continued": "延续", "relabelled": "表述变化", "added": "新列入", "not-listed": "未再列出"}
+# For two plans that are not an earlier and a later plan of one area, the same
+# codes say how they line up rather than what changed.
+LAYOUT_ALIGNMENTS = {"continued": "两者都列出", "renamed": "名称不同", "succeeded": "前身与后继", "added": "仅文件二列出",
+                     "not-listed": "仅文件一列出"}
+SECTOR_ALIGNMENTS = {"continued": "两者都列出", "relabelled": "表述不同", "added": "仅文件二列出", "not-listed": "仅文件一列出"}
 THEMED_ITEM_KINDS = {"measure": "任务", "safeguard": "保障", "key-project": "项目"}

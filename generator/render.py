@@ -173,6 +173,7 @@ class PageRenderer:
         indicator_rows = pair_indicator_rows(self.dataset, self.comparisons, first, second)
         return self.render(
             "comparison.md.j2", page, first=first, second=second, same_area=first.jurisdiction == second.jurisdiction,
+            in_sequence=first.jurisdiction == second.jurisdiction and second.start_year > first.start_year,
             rows=indicator_rows,
             layout_rows=layout_rows(self.dataset, first, second),
             sector_rows=sector_rows(self.dataset, first, second),

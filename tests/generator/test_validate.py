@@ -91,3 +91,9 @@ def test_report_lists_file_line_column_and_hint(minimal_project: ProjectPaths) -
         "    hint: did you mean 'demo-park'?",
         "1 error in 1 file; nothing was written.",
     ]
+
+
+def test_unknown_theme_names_the_theme_registry(minimal_project: ProjectPaths) -> None:
+    [error] = errors_for(minimal_project, BROKEN / "unknown_theme.yaml").errors
+    assert error.path == "measures[0].themes[0]"
+    assert error.hint == "did you mean 'fiscal-support'?"

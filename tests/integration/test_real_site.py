@@ -161,3 +161,31 @@ def test_every_comparison_cell_links_to_an_existing_paragraph(built_site: Projec
                 ids[source] = set(re.findall(r'id="(p\d+)"', html))
             assert anchor in ids[source], f"{page.parent.name}: {source}#{anchor}"
     assert ids, "no comparison page links to a source paragraph"
+
+
+COMPUTED_COLUMNS = {"完成情况", "目标变化", "变化", "对应", "类型"}
+
+
+def comparison_tables(markdown: str):
+    """(header cells, body rows of cells) of every table inside a comparison-table block."""
+    for block in re.findall(r'<div class="comparison-table" markdown>(.*?)</div>', markdown, re.S):
+        lines = [line for line in block.strip().splitlines() if line.startswith("|")]
+        split = [[cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]] for line in lines]
+        yield split[0], split[2:]
+
+
+def test_every_comparison_cell_shows_only_linked_quotes(built_site: ProjectPaths) -> None:
+    # Every value, zone, sector, measure and goal a comparison table shows links to its source paragraph;
+    # only the first column (the registry entry) and the computed columns (status, change) do not.
+    link = re.compile(r"\]\(\.\./sources/[^)#]+\.md#p\d+\)")
+    checked = 0
+    for page in sorted((built_site.content / "comparisons").glob("*--*.md")):
+        for header, rows in comparison_tables(page.read_text(encoding="utf-8")):
+            for row in rows:
+                for column, cell in zip(header[1:], row[1:]):
+                    if column in COMPUTED_COLUMNS or not cell:
+                        continue
+                    for piece in cell.split("<br>"):
+                        assert link.search(piece), f"{page.name} [{column}] {piece[:80]}"
+                        checked += 1
+    assert checked > 1000
