@@ -26,6 +26,7 @@ def copy_project(target: Path, data_dir: Path) -> ProjectPaths:
     content.mkdir()
     shutil.copy(REPO / "content" / "open-data.md", content / "open-data.md")
     shutil.copytree(REPO / "content" / "stylesheets", content / "stylesheets")
+    shutil.copytree(REPO / "content" / "javascripts", content / "javascripts")
     shutil.copytree(data_dir, target / "data")
     return ProjectPaths(target)
 

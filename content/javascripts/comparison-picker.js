@@ -14,7 +14,9 @@
       var query = "?a=" + encodeURIComponent(a.value) + "&b=" + encodeURIComponent(b.value);
       window.history.replaceState(null, "", window.location.pathname + query);
       var page = pages[a.value + "--" + b.value] || pages[b.value + "--" + a.value];
+      var message = form.querySelector(".comparison-picker__message");
       if (page) window.location.href = new URL(page, window.location.href).href;
+      else if (message) message.textContent = "请选择两份不同的文件。";
     });
   }
   document.querySelectorAll("form.comparison-picker").forEach(setUp);

@@ -7,23 +7,13 @@ the first results; then the reader follows a plan item's link to its quote.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
-
-from generator.pipeline import ProjectPaths
+from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"]
 TOP_RESULTS = 3
 
 # (what a reader types, the page that must be among the first results)
@@ -36,23 +26,10 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module")
-def site_url(built_site: ProjectPaths) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser_page(site_url: str) -> Iterator[Page]:
-    assert CHROMIUM, "Chromium is needed for the end-to-end tests: apt-get install chromium (.ci/run does)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        page = browser.new_page()
-        yield page
-        browser.close()
+def browser_page(browser: Browser) -> Iterator[Page]:
+    page = browser.new_page()
+    yield page
+    page.close()
 
 
 def search(page: Page, site_url: str, query: str) -> list[str]:
