@@ -22,7 +22,8 @@ INDICATOR_COLUMNS = ("plan_id", "plan_title", "indicator_id", "indicator_name", 
                      "kind", "year", "value", "value_text", "source_url", "category", "lead_units")
 EVALUATION_COLUMNS = ("plan_id", "indicator_id", "indicator_name", "target_year", "target_value_text", "target_value",
                       "actual_year", "actual_value", "actual_plan_id", "status", "source_urls")
-MEASURE_COLUMNS = ("plan_id", "plan_title", "section", "title", "lead_units", "support_units", "text", "source_url")
+MEASURE_COLUMNS = ("plan_id", "plan_title", "section", "title", "lead_units", "support_units", "text", "source_url",
+                   "themes")
 LIST_SEPARATOR = "；"
 
 
@@ -59,9 +60,10 @@ def _unit_names(dataset: Dataset, ids: list[str]) -> str:
     return LIST_SEPARATOR.join(dataset.organisations[unit].name for unit in ids)
 
 
-def measure_csv(dataset: Dataset) -> str:
+def measure_csv(dataset: Dataset, comparisons: Comparisons) -> str:
     rows = []
     for plan in dataset.plans.values():
+        themes = {tagged.item.id: tagged.tags for tagged in comparisons.themes.get(plan.id, [])}
         for group, measures in (("重点任务", plan.measures), ("保障措施", plan.safeguards)):
             for _, measure, section in flatten_measures(measures):
                 rows.append({
@@ -71,6 +73,7 @@ def measure_csv(dataset: Dataset) -> str:
                     "lead_units": _unit_names(dataset, measure.lead_units),
                     "support_units": _unit_names(dataset, measure.support_units),
                     "text": measure.text or "", "source_url": provenance_url(measure.provenance),
+                    "themes": LIST_SEPARATOR.join(dataset.themes[tag.theme_id].name for tag in themes.get(measure.id, ())),
                 })
     return _csv(MEASURE_COLUMNS, rows)
 
@@ -83,6 +86,7 @@ def plans_json(dataset: Dataset) -> str:
         "sectors": [entry.model_dump(mode="json") for entry in dataset.sectors.values()],
         "places": [entry.model_dump(mode="json") for entry in dataset.places.values()],
         "organisations": [entry.model_dump(mode="json") for entry in dataset.organisations.values()],
+        "themes": [entry.model_dump(mode="json") for entry in dataset.themes.values()],
     }
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
@@ -110,6 +114,6 @@ def open_data_files(dataset: Dataset, comparisons: Comparisons) -> dict[str, str
     return {
         "data/plans.json": plans_json(dataset),
         "data/indicators.csv": indicator_csv(dataset),
-        "data/measures.csv": measure_csv(dataset),
+        "data/measures.csv": measure_csv(dataset, comparisons),
         "data/evaluations.csv": evaluation_csv(dataset, comparisons),
     }

@@ -39,7 +39,7 @@ def test_indicator_csv_has_exactly_the_documented_columns(built_site: ProjectPat
     header = (built_site.site / "data" / "indicators.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == "plan_id,plan_title,indicator_id,indicator_name,label,unit,kind,year,value,value_text,source_url,category,lead_units"
     header = (built_site.site / "data" / "measures.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == "plan_id,plan_title,section,title,lead_units,support_units,text,source_url"
+    assert header == "plan_id,plan_title,section,title,lead_units,support_units,text,source_url,themes"
 
 
 def test_every_2020_target_of_chapter_three_is_in_the_csv(built_site: ProjectPaths) -> None:
