@@ -75,6 +75,11 @@ class ZoneMention:
     item_label: str | None  # for a park named by a measure or project
     provenance: Any
 
+    @property
+    def retrospective(self) -> bool:
+        """Named in a structure the plan reports as the previous period's, not its own."""
+        return bool(self.layout and self.layout.retrospective)
+
 
 @dataclass(frozen=True)
 class LayoutRow:
@@ -85,7 +90,11 @@ class LayoutRow:
 
     @property
     def shared(self) -> bool:
-        return bool(self.first and self.second)
+        return bool(_current(self.first) and _current(self.second))
+
+
+def _current(mentions) -> list[ZoneMention]:
+    return [mention for mention in mentions if not mention.retrospective]
 
 
 def lineage(places: dict[str, Place], place_id: str) -> tuple[str, ...]:
@@ -127,12 +136,14 @@ def layout_rows(dataset: Dataset, first: Plan, second: Plan) -> list[LayoutRow]:
         for mention in zone_mentions(dataset, plan):
             key = lineage(dataset.places, mention.place_id) if mention.place_id else ("name:" + mention.name,)
             keys.setdefault(key, ([], []))[side].append(mention)
-    rows = [LayoutRow(key if not key[0].startswith("name:") else (), tuple(a), tuple(b), _layout_change(a, b))
+    rows = [LayoutRow(key if not key[0].startswith("name:") else (), tuple(a), tuple(b),
+                      _layout_change(_current(a), _current(b)))
             for key, (a, b) in keys.items()]
-    return sorted(rows, key=lambda row: (not row.shared, not row.first))
+    return sorted(rows, key=lambda row: (not row.shared, not _current(row.first)))
 
 
 def _layout_change(first: list[ZoneMention], second: list[ZoneMention]) -> str:
+    """From the zones each plan lays out as its own; a look back at the previous period does not count."""
     if not first:
         return "added"
     if not second:

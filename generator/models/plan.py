@@ -78,6 +78,8 @@ class Layout(Sourced):
     label: NonEmptyText
     description: str | None = None
     place: Id | None = Field(default=None, description="The place the structure lays out, if one")
+    retrospective: bool = Field(
+        default=False, description="The plan reports this structure as the previous period's result, not as its own")
     zones: list[Zone] = Field(min_length=1)
 
 

@@ -37,12 +37,15 @@ def test_haizhu_zones_line_up_through_renames_and_successors(dataset) -> None:
     pazhou = rows[("pazhou-internet-innovation-zone", "pazhou-ai-digital-economy-zone")]
     assert pazhou.change == "succeeded"
     assert {m.name for m in pazhou.second} == {"琶洲人工智能与数字经济试验区"}
-    # 000: 海珠湾滨水区; 001: 一湾 = 海珠创新湾.
-    assert rows[("haizhu-bay-waterfront", "haizhu-innovation-bay")].change == "succeeded"
-    # 000 and 001's 一区一谷一湾 write 中大国际创新谷; 001's 一区一谷一圈 writes 中大国际创新生态谷.
+    # 000: 海珠湾滨水区 is a 支撑. 001 names 海珠创新湾 (一湾) only looking back at the 13th period
+    # (¶43 “一区一谷一湾”创新空间布局取得实效); its own layout (¶90) is 一区一谷一圈, without a 湾.
+    bay = rows[("haizhu-bay-waterfront", "haizhu-innovation-bay")]
+    assert [(m.name, m.retrospective) for m in bay.second] == [("海珠创新湾", True)]
+    assert bay.change == "not-listed"
+    # 000 writes 中大国际创新谷; 001's own 一区一谷一圈 writes 中大国际创新生态谷.
     valley = rows[("sysu-international-innovation-valley",)]
     assert valley.change == "renamed"
-    assert {m.name for m in valley.second} == {"中大国际创新谷", "中大国际创新生态谷"}
+    assert {m.name for m in valley.second if not m.retrospective} == {"中大国际创新生态谷"}
     # 000's 一个龙头三个产业带 names 新港路创新产业带; 001 does not.
     assert rows[("xingang-road-innovation-belt",)].change == "not-listed"
     # Rows both plans list come first.
