@@ -21,8 +21,7 @@ from generator.link import Backlink, Dataset, Source
 from generator.models import Plan
 from generator.models.plan import Layout, PlanSector, Statement, Zone
 from generator.models.registries import Place
-from generator.source_text import normalise_whitespace
-from generator.themes import TaggedItem
+from generator.themes import TaggedItem, items_with_theme
 
 # Kinds of place that count as parks when a plan names them outside its layouts.
 PARK_KINDS = {"park", "zone", "island"}
@@ -206,8 +205,8 @@ class ThemeRow:
 def theme_rows(dataset: Dataset, tagged: dict[str, list[TaggedItem]], first: Plan, second: Plan) -> list[ThemeRow]:
     rows = []
     for theme_id in dataset.themes:
-        a = tuple(item for item in tagged[first.id] if item.tag(theme_id))
-        b = tuple(item for item in tagged[second.id] if item.tag(theme_id))
+        a = tuple(items_with_theme(tagged[first.id], theme_id))
+        b = tuple(items_with_theme(tagged[second.id], theme_id))
         if a or b:
             rows.append(ThemeRow(theme_id, a, b))
     return rows
@@ -263,13 +262,10 @@ def district_places_named(dataset: Dataset, city: Plan, district: Plan) -> list[
             continue
         items = tuple({link.item_path: link for link in dataset.backlinks.get(("places", place.id), [])
                        if link.plan_id == city.id and link.provenance}.values())
-        names = [place.name, *(alias.name for alias in place.aliases)]
-        anchors = tuple(block.anchor for block in source.text.blocks
-                        if block.kind != "toc" and any(_writes(source, block.anchor, name) for name in names))
+        writing = {anchor for name in [place.name, *(alias.name for alias in place.aliases)]
+                   for anchor in source.anchors_containing(name, skip_toc=True)}
+        anchors = tuple(block.anchor for block in source.text.blocks if block.anchor in writing)
         if items or anchors:
             found.append(PlaceNamed(place, items, source, anchors))
     return found
 
-
-def _writes(source: Source, anchor: str, name: str) -> bool:
-    return normalise_whitespace(name) in source.compared_text[anchor]

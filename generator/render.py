@@ -29,6 +29,7 @@ from generator.alignments import (
     untagged,
 )
 from generator.compare import Comparisons, comparable_plans, compare
+from generator.themes import items_with_theme
 from generator.link import Backlink, Dataset, Source
 from generator.links import PageLinks, comparison_page, entity_page, index_page, plan_page, source_page
 from generator.markdown_text import escape_attribute, escape_cell, escape_markdown
@@ -127,7 +128,7 @@ class PageRenderer:
             context["labels_by_plan"] = [(plan, item) for plan in plans for item in plan.sectors if item.sector == entry.id]
         if registry == "themes":
             context["items_by_plan"] = [(plan, items) for plan in plans
-                                        if (items := [item for item in self.comparisons.themes[plan.id] if item.tag(entry.id)])]
+                                        if (items := items_with_theme(self.comparisons.themes[plan.id], entry.id))]
         if registry in ("places", "organisations"):
             context["text_mentions"] = self.dataset.text_mentions(entry)
         if registry == "places":
@@ -147,7 +148,7 @@ class PageRenderer:
         if registry == "indicators":
             counts = {entry.id: len({row["plan"].id for row in indicator_rows(self.dataset, entry.id)}) for entry in entries}
         elif registry == "themes":
-            counts = {entry.id: sum(1 for items in self.comparisons.themes.values() if any(item.tag(entry.id) for item in items))
+            counts = {entry.id: sum(1 for items in self.comparisons.themes.values() if items_with_theme(items, entry.id))
                       for entry in entries}
         else:
             counts = {entry.id: len({link.plan_id for link in self.dataset.backlinks.get((registry, entry.id), [])})
