@@ -2,7 +2,9 @@
 
 MkDocs writes into a fresh directory next to site/; only a complete, strict
 build is swapped in, so a failed validation or build leaves the last good site
-whole.
+whole. The build date MkDocs writes (the sitemap's <lastmod> and the gzip
+header of sitemap.xml.gz) is the date of the commit being built, so two builds
+of one commit are byte-identical on any day.
 """
 
 from __future__ import annotations
@@ -11,12 +13,48 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from generator.pipeline import ProjectPaths
 from generator.render import generate_site_content
 
 
+# What a build is made from: its newest change dates the build when there is no commit.
+BUILD_INPUTS = ("data", "site_templates", "content", "mkdocs.yml")
+
+
+def source_date_epoch(paths: ProjectPaths) -> str:
+    """The time of the commit being built (reproducible-builds.org's SOURCE_DATE_EPOCH).
+
+    Outside a git checkout (a copy of the project), the newest modification
+    time of the build's inputs stands in for it.
+    """
+    try:
+        result = subprocess.run(["git", "-C", str(paths.root), "log", "-1", "--format=%ct"],
+                                capture_output=True, text=True, check=True)
+        if result.stdout.strip().isdigit() and _is_repository_root(paths):
+            return result.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    newest = 0.0
+    for name in BUILD_INPUTS:
+        path = paths.root / name
+        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            newest = max(newest, file.stat().st_mtime)
+    return str(int(newest))
+
+
+def _is_repository_root(paths: ProjectPaths) -> bool:
+    """A copy of the project under a temporary directory inside another checkout is not that checkout."""
+    result = subprocess.run(["git", "-C", str(paths.root), "rev-parse", "--show-toplevel"],
+                            capture_output=True, text=True)
+    return result.returncode == 0 and Path(result.stdout.strip()).resolve() == paths.root.resolve()
+
+
 def build_site(paths: ProjectPaths, strict: bool = True) -> int:
+    # Dated before generation, which rewrites content/ and would make the date today's.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(paths)
     report = generate_site_content(paths)  # raises DataErrors before anything is written
     print(report.summary())
     staging = paths.root / "site.new"
@@ -27,7 +65,8 @@ def build_site(paths: ProjectPaths, strict: bool = True) -> int:
                "--config-file", str(paths.root / "mkdocs.yml")]
     if strict:
         command.append("--strict")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                   "SOURCE_DATE_EPOCH": epoch}
     result = subprocess.run(command, cwd=paths.root, env=environment)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -3,7 +3,8 @@
 One template per kind of page (site_templates/<kind>.md.j2). Iteration is
 sorted and nothing time-dependent is rendered, so the same data gives
 byte-identical pages. Every string from the data passes through the `md`,
-`cell` or `attr` filter (see markdown_text.py).
+`cell`, `attr` or `front_matter` filter (see markdown_text.py); the templates
+are checked for it before anything is rendered (template_check.py).
 """
 
 from __future__ import annotations
@@ -32,12 +33,13 @@ from generator.compare import Comparisons, comparable_plans, compare
 from generator.themes import items_with_theme
 from generator.link import Backlink, Dataset, Source
 from generator.links import PageLinks, comparison_page, entity_page, index_page, plan_page, source_page
-from generator.markdown_text import escape_attribute, escape_cell, escape_markdown
+from generator.markdown_text import escape_attribute, escape_cell, escape_front_matter, escape_markdown
 from generator.models import Plan
 from generator.models.common import format_number
 from generator.measure_tree import flatten_measures
 from generator.opendata import open_data_files
 from generator.pipeline import ProjectPaths, build_dataset
+from generator.template_check import assert_templates_escape_data
 from generator.write import WriteReport, write_generated_files
 
 REGISTRY_ORDER = ("indicators", "sectors", "places", "organisations", "themes")
@@ -68,7 +70,7 @@ def make_environment(templates: Path) -> Environment:
     environment.filters["cell"] = escape_cell
     environment.filters["attr"] = escape_attribute
     environment.filters["number"] = format_number
-    environment.filters["quoted"] = lambda text: json.dumps(str(text), ensure_ascii=False)
+    environment.filters["front_matter"] = escape_front_matter
     environment.globals["labels"] = labels
     return environment
 
@@ -210,7 +212,9 @@ def indicator_rows(dataset: Dataset, indicator_id: str) -> list[dict[str, Any]]:
 
 
 def render_pages(dataset: Dataset, comparisons: Comparisons, templates: Path) -> dict[str, str | bytes]:
-    renderer = PageRenderer(dataset, comparisons, make_environment(templates))
+    environment = make_environment(templates)
+    assert_templates_escape_data(environment, templates)
+    renderer = PageRenderer(dataset, comparisons, environment)
     files: dict[str, str | bytes] = dict(renderer.all_pages())
     files.update(open_data_files(dataset, comparisons))
     return files
