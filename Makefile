@@ -23,9 +23,10 @@ validate: $(STAMP)
 generate: $(STAMP)
 	$(BIN)/python -m generator generate
 
+# Preview on http://127.0.0.1:8000 (generator/preview.py, not mkdocs serve): each edit of data/ or
+# site_templates/ regenerates once in memory and reloads the page; data errors are shown in the browser.
 serve: $(STAMP)
-	$(BIN)/python -m generator generate
-	$(BIN)/python -m mkdocs serve --livereload
+	$(BIN)/python -m generator serve
 
 test: $(STAMP) $(ACTIONLINT) browser
 	$(BIN)/python -m pytest

@@ -65,8 +65,9 @@ def build_site(paths: ProjectPaths, strict: bool = True) -> int:
                "--config-file", str(paths.root / "mkdocs.yml")]
     if strict:
         command.append("--strict")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-                   "SOURCE_DATE_EPOCH": epoch}
+    # PLAN_COMPARE_GENERATED: content/ was generated just now, so the hook does not generate it again.
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch,
+                   "PLAN_COMPARE_GENERATED": "1"}
     result = subprocess.run(command, cwd=paths.root, env=environment)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

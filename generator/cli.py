@@ -1,4 +1,4 @@
-"""Command line: python -m generator {validate,generate,build,paragraphs,reanchor,schema}.
+"""Command line: python -m generator {validate,generate,build,serve,paragraphs,reanchor,schema}.
 
 Data errors are printed as a list of file:line:column messages and the command
 exits with status 1; an editor never sees a traceback for a data mistake.
@@ -38,13 +38,15 @@ def _build(paths: ProjectPaths, args: argparse.Namespace) -> int:
 
 def _paragraphs(paths: ProjectPaths, args: argparse.Namespace) -> int:
     from generator.link import load_sources
-    from generator.load import load_yaml_file
     from generator.models import SourceRegistry
+    from generator.validate import validate_file
 
-    loaded, errors = load_yaml_file(paths.data / "sources.yaml", "data/sources.yaml")
-    if errors or loaded is None:
+    registry, errors = validate_file(paths.data / "sources.yaml", SourceRegistry, "data/sources.yaml")
+    if registry is None:
         raise DataErrors(errors)
-    sources, errors = load_sources(SourceRegistry.model_validate(loaded.data), paths.data, loaded)
+    sources, errors = load_sources(registry.model, paths.data, registry.loaded)
+    if args.source not in sources and errors:  # a broken entry may be the one asked for
+        raise DataErrors(errors)
     if args.source not in sources:
         print(f"no source {args.source!r}; sources: {', '.join(sorted(sources))}", file=sys.stderr)
         return 2
@@ -61,6 +63,12 @@ def _reanchor(paths: ProjectPaths, _: argparse.Namespace) -> int:
     for line in reanchor(paths):
         print(line)
     return 0
+
+
+def _serve(paths: ProjectPaths, args: argparse.Namespace) -> int:
+    from generator.preview import serve
+
+    return serve(paths, host=args.host, port=args.port)
 
 
 def _schema(paths: ProjectPaths, args: argparse.Namespace) -> int:
@@ -86,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     paragraphs.set_defaults(run=_paragraphs)
     commands.add_parser("reanchor", help="rewrite anchors whose quote moved to another paragraph "
                         "(after a change to the cleaning rules)").set_defaults(run=_reanchor)
+    serve = commands.add_parser("serve", help="preview: serve the pages from memory, regenerate on every change "
+                                "of data/ or site_templates/, show data errors in the browser")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000, help="0 picks a free port (printed)")
+    serve.set_defaults(run=_serve)
     schema = commands.add_parser("schema", help="write JSON Schemas of the data files for editors' tooling")
     schema.add_argument("--out", default=str(ROOT / "schemas"))
     schema.set_defaults(run=_schema)

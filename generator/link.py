@@ -10,12 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from pydantic import BaseModel
 
 from generator.errors import DataError, DataErrors, did_you_mean
-from generator.load import LoadedFile, PathKey
+from generator.load import LoadedFile, PathKey, byte_position
 from generator.models import (
     IndicatorRegistry,
     OrganisationRegistry,
@@ -145,35 +145,88 @@ def item_label(item: BaseModel) -> str:
     return type(item).__name__
 
 
-def load_sources(registry: SourceRegistry, data_dir: Path, loaded: LoadedFile) -> tuple[dict[str, Source], list[DataError]]:
+def load_sources(registry: SourceRegistry, data_dir: Path, loaded: LoadedFile,
+                 parse: Callable[[Path, list[tuple[int, int]]], SourceText] | None = None) -> tuple[dict[str, Source], list[DataError]]:
+    """Every registered source whose text can be used; a source that cannot is reported once, here.
+
+    A duplicated id loads neither entry: quotes could not tell which text they
+    are checked against, so checking them would only add false errors.
+    """
     sources: dict[str, Source] = {}
     errors: list[DataError] = []
+    first: dict[str, int] = {}
+    duplicated: set[str] = set()
     for index, entry in enumerate(registry.sources):
-        path = data_dir / "sources" / entry.file
-        if not path.exists():
-            errors.append(loaded.error(("sources", index, "file"), "source-file-missing",
-                                       f"no file data/sources/{entry.file}"))
+        if entry.id in first:
+            line = loaded.position_of(("sources", first[entry.id], "id")).line
+            errors.append(loaded.error(("sources", index, "id"), "duplicate-id",
+                                       f"id {entry.id!r} is already used at line {line}"))
+            duplicated.add(entry.id)
             continue
-        parsed = parse_source_file(path, [(r.start, r.end) for r in entry.lines])
+        first[entry.id] = index
+        problems = _source_file_problems(entry, data_dir, loaded, index)
+        if problems:
+            errors += problems
+            continue
+        parsed = (parse or parse_source_file)(data_dir / "sources" / entry.file, [(r.start, r.end) for r in entry.lines])
         sources[entry.id] = Source(entry, parsed, parsed.by_anchor())
+    for source_id in duplicated:
+        sources.pop(source_id, None)
     return sources, errors
+
+
+def _source_file_problems(entry: SourceDocument, data_dir: Path, loaded: LoadedFile, index: int) -> list[DataError]:
+    path = data_dir / "sources" / entry.file
+    where = ("sources", index, "file")
+    if not path.exists():
+        return [loaded.error(where, "source-file-missing", f"no file data/sources/{entry.file}",
+                             did_you_mean(entry.file, (p.name for p in path.parent.glob("*") if p.is_file())))]
+    if not path.is_file():
+        return [loaded.error(where, "source-file-unreadable", f"data/sources/{entry.file} is a directory, not a text file")]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [loaded.error(where, "source-file-unreadable", f"data/sources/{entry.file} cannot be read: {exc.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = byte_position(raw, exc.start)
+        return [loaded.error(where, "source-file-unreadable",
+                             f"data/sources/{entry.file} is not UTF-8 text (first bad byte at its line {line}, column {column})",
+                             "convert the text file to UTF-8 (it may be GBK); the texts are stored unchanged otherwise")]
+    line_count = len(text.splitlines())
+    errors = []
+    for position, lines in enumerate(entry.lines):
+        for bound in ("start", "end"):
+            if getattr(lines, bound) > line_count:
+                errors.append(loaded.error(("sources", index, "lines", position, bound), "source-lines-out-of-range",
+                                           f"line {getattr(lines, bound)} is past the end of data/sources/{entry.file}, "
+                                           f"which has {line_count} lines"))
+                break
+    return errors
 
 
 class Linker:
     """Builds the Dataset from validated files, collecting every link error."""
 
-    def __init__(self, files: list[ValidatedFile], data_dir: Path):
+    def __init__(self, files: list[ValidatedFile], data_dir: Path,
+                 parse: Callable[[Path, list[tuple[int, int]]], SourceText] | None = None):
+        self.parse = parse  # a caching parser (generator/incremental.py) or None
         self.files = files
         self.data_dir = data_dir
         self.errors: list[DataError] = []
+        # Registered sources whose text could not be used: the cause is reported once at
+        # sources.yaml, so references to them and quotes against them are not checked.
+        self.unusable_sources: set[str] = set()
 
     def link(self) -> Dataset:
         by_type = defaultdict(list)
         for validated in self.files:
             by_type[type(validated.model)].append(validated)
         source_file = by_type[SourceRegistry][0]
-        sources, errors = load_sources(source_file.model, self.data_dir, source_file.loaded)
+        sources, errors = load_sources(source_file.model, self.data_dir, source_file.loaded, self.parse)
         self.errors += errors
+        self.unusable_sources = {entry.id for entry in source_file.model.sources} - set(sources)
         dataset = Dataset(
             sources=sources,
             indicators=self._index(by_type[IndicatorRegistry][0], "indicators"),
@@ -183,7 +236,6 @@ class Linker:
             themes=self._index(by_type[ThemeRegistry][0], "themes"),
             plans={},
         )
-        self._check_unique_ids(source_file, "sources")
         plan_files = sorted(by_type[Plan], key=lambda v: v.model.id)
         seen_plans: dict[str, LoadedFile] = {}
         for validated in plan_files:
@@ -193,12 +245,16 @@ class Linker:
                                                           f"plan id {plan.id!r} is also used by {seen_plans[plan.id].display}"))
             seen_plans[plan.id] = validated.loaded
             dataset.plans[plan.id] = plan
+            self._check_not_own_neighbour(validated)
         for validated in by_type[SourceRegistry] + [v for t in (IndicatorRegistry, SectorRegistry, PlaceRegistry, OrganisationRegistry, ThemeRegistry) for v in by_type[t]]:
             self._check_references(validated, dataset, plan_id=None)
         for validated in plan_files:
             self._fill_default_sources(validated.model)
             self._check_item_ids(validated)
             self._check_references(validated, dataset, plan_id=validated.model.id)
+        self._check_cycles(by_type[SectorRegistry][0], "sectors", "parent")
+        self._check_cycles(by_type[PlaceRegistry][0], "places", "parent")
+        self._check_cycles(by_type[PlaceRegistry][0], "places", "successor")
         for validated in [*plan_files, by_type[PlaceRegistry][0]]:
             self._check_provenance(validated, dataset)
         if self.errors:
@@ -237,6 +293,38 @@ class Linker:
                                                               f"name {text!r} is also a name of {owner[key]!r}"))
                 owner.setdefault(key, entry.id)
 
+    def _check_not_own_neighbour(self, validated: ValidatedFile) -> None:
+        plan = validated.model
+        for field_name in ("predecessor", "successor"):
+            if getattr(plan, field_name) == plan.id:
+                self.errors.append(validated.loaded.error((field_name,), "self-reference",
+                                                          f"plan {plan.id!r} names itself as its {field_name}",
+                                                          f"name the plan before or after it, or remove {field_name}"))
+
+    def _check_cycles(self, validated: ValidatedFile, name: str, field_name: str) -> None:
+        """A chain of parents or successors must end; each loop is reported once, at its first entry in the file."""
+        entries = getattr(validated.model, name)
+        index_of: dict[str, int] = {}
+        for index, entry in enumerate(entries):
+            index_of.setdefault(entry.id, index)
+        finished: set[str] = set()
+        for entry in entries:
+            chain: list[str] = []
+            current: str | None = entry.id
+            while current in index_of and current not in finished and current not in chain:
+                chain.append(current)
+                current = getattr(entries[index_of[current]], field_name)
+            if current in chain:
+                loop = chain[chain.index(current):]
+                first = min(loop, key=index_of.__getitem__)
+                start = loop.index(first)
+                ordered = loop[start:] + loop[:start]
+                self.errors.append(validated.loaded.error(
+                    (name, index_of[first], field_name), "reference-cycle",
+                    f"the {field_name} chain loops: {' → '.join([*ordered, first])}",
+                    f"one of these entries must not name a {field_name}"))
+            finished.update(chain)
+
     def _fill_default_sources(self, plan: Plan) -> None:
         for _, model in iter_models(plan):
             if isinstance(model, Provenance) and model.source is None:
@@ -268,6 +356,8 @@ class Linker:
                 targets = dataset.plans if registry_name == "plans" else (
                     dataset.sources if registry_name == "sources" else dataset.registry(registry_name))
                 for index, ref in enumerate(ids):
+                    if registry_name == "sources" and ref in self.unusable_sources:
+                        continue  # its cause is reported at sources.yaml
                     ref_path = (*path, field_name, index) if isinstance(value, list) else (*path, field_name)
                     if ref not in targets:
                         hint = did_you_mean(ref, targets) or f"add {ref!r} to {_registry_file(registry_name)}"
@@ -316,5 +406,7 @@ def _registry_file(name: str) -> str:
         "data/plans/" if name == "plans" else f"data/registries/{name}.yaml")
 
 
-def link_dataset(files: list[ValidatedFile], data_dir: Path) -> Dataset:
-    return Linker(files, data_dir).link()
+def link_dataset(files: list[ValidatedFile], data_dir: Path,
+                 parse: Callable[[Path, list[tuple[int, int]]], SourceText] | None = None) -> Dataset:
+    """``parse`` (optional) replaces parse_source_file, e.g. by the preview's cache of unchanged texts."""
+    return Linker(files, data_dir, parse).link()

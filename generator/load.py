@@ -3,10 +3,15 @@
 PyYAML's node graph has marks; we construct plain Python values from it and
 keep a map from each path (a tuple of keys and list indexes) to its position,
 so later stages can point an editor at file:line:column.
+
+Whatever the file holds, loading never raises: every problem (not UTF-8, a
+control character, a syntax error, an alias, a value YAML cannot construct)
+comes back as a DataError with the position of its cause.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +35,8 @@ class LoadedFile:
     display: str  # the path shown in messages, relative to the project
     data: Any
     positions: dict[PathKey, Position] = field(default_factory=dict)
+    # Values YAML could not construct (already reported); the validator does not report them again.
+    unbuilt: set[PathKey] = field(default_factory=set)
 
     def position_of(self, path: PathKey) -> Position:
         """The position of ``path``, or of its closest ancestor that has one."""
@@ -51,8 +58,84 @@ def format_path(path: PathKey) -> str:
     return text
 
 
-def _mark(node: yaml.Node) -> Position:
+def _mark(node: yaml.Node | yaml.Event | yaml.Token) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+# PyYAML problem (the start of its wording) -> (plain message, hint). First match wins.
+SYNTAX_MESSAGES: tuple[tuple[str, str, str], ...] = (
+    ("found character '\\t' that cannot start any token", "a tab character where YAML expects a value or key",
+     "a tab cannot indent YAML; use spaces"),
+    ("found a tab character", "a tab character in the indentation", "a tab cannot indent YAML; use spaces"),
+    ("mapping values are not allowed here", "a ': ' where no key can start: the line is indented too far, "
+     "or the value holds ': '", "check the indentation of this line and the one before; a value containing ': ' "
+     "must be quoted, e.g. title: \"A: B\""),
+    ("could not find expected ':'", "this line has no ':' after its key",
+     "check the indentation of this line and the one before; a value continued on a new line must be quoted"),
+    ("expected <block end>", "this line does not fit the indentation of the lines before it",
+     "check the indentation of this line and the one before"),
+    ("did not find expected key", "this line does not fit the indentation of the lines before it",
+     "check the indentation of this line and the one before"),
+    ("did not find expected '-' indicator", "this line does not fit the list it is in",
+     "check the indentation of this line and the one before; every list item starts with '- '"),
+    ("expected ',' or ']'", "a list written in [ ] is not closed, or an item in it holds ',' or ':'",
+     "close the list with ']' on the same line, or quote the item"),
+    ("expected ',' or '}'", "a mapping written in { } is not closed, or a value in it holds ',' or ':'",
+     "close the mapping with '}' on the same line, or quote the value"),
+    ("found unknown escape character", "a backslash in double quotes starts an unknown escape",
+     "use single quotes, or write the backslash twice"),
+    ("expected alphabetic or numeric character", "a value starts with '&', '*' or '!', which YAML reads as markup",
+     "quote the value"),
+    ("found character", "a value starts with a character YAML reserves ('@' or '`')", "quote the value"),
+    ("expected a comment or a line break", "text after the closing quote",
+     "quote the whole value, or remove what follows the closing quote"),
+    ("found unexpected end of stream", "the file ends inside a quoted value", "close the quote"),
+    ("found unexpected ':'", "an unexpected ':'", "a value containing ':' must be quoted"),
+    ("but found another document", "a second document (after a '---' line) in the file",
+     "a data file holds one document; remove the '---' line"),
+    ("expected <document start>", "text after the end of the data",
+     "check the indentation of this line; the file holds one mapping"),
+    ("expected chomping or indentation indicators", "'|' or '>' must end its line",
+     "start the text on the next line, indented"),
+    ("found undefined tag handle", "an unknown tag (a value starting with '!')", "quote the value"),
+    ("could not determine a constructor for the tag", "an unknown tag (a value starting with '!')",
+     "quote the value; data files use no tags"),
+)
+TAG_NAMES = {"int": "a whole number", "float": "a number", "timestamp": "a date", "bool": "true or false"}
+# unicodedata has no names for C0 controls; these are the ones PDF copies bring.
+CONTROL_NAMES = {"\x00": "NUL", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed",
+                 "\x1b": "escape", "\x7f": "delete"}
+SYNTAX_HINT = "check this line and the one before; a value with special characters must be quoted"
+
+
+class _Refused(Exception):
+    """A data-file rule PyYAML would accept (an anchor or alias), raised while composing."""
+
+    def __init__(self, error: DataError):
+        self.error = error
+
+
+class _DataLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases before anything is composed.
+
+    Data files use none, and expanding nested aliases grows exponentially (a few
+    hundred bytes can take minutes), so they are an error, not a feature.
+    """
+
+    display = ""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self._refuse(event, f"alias *{event.anchor}: aliases are not allowed in data files")
+        if getattr(event, "anchor", None):
+            self._refuse(event, f"anchor &{event.anchor}: anchors and aliases are not allowed in data files")
+        return super().compose_node(parent, index)
+
+    def _refuse(self, event: yaml.Event, message: str) -> None:
+        position = _mark(event)
+        raise _Refused(DataError(self.display, position.line, position.column, "yaml-alias", message, "",
+                                 "write the value out in full where it is used"))
 
 
 class _Builder:
@@ -64,24 +147,52 @@ class _Builder:
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         self.loaded.positions.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node)
-                child = (*path, key)
-                if key in result:
-                    first = self.loaded.positions.get(child)
-                    where = f" (first at line {first.line})" if first else ""
-                    self.errors.append(
-                        DataError(self.loaded.display, *_astuple(_mark(key_node)), "duplicate-key",
-                                  f"key {key!r} appears twice in this mapping{where}", format_path(child))
-                    )
-                    continue
-                self.loaded.positions[child] = _mark(key_node)
-                result[key] = self.build(value_node, child)
-            return result
+            return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self.loader.construct_object(node)
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.errors.append(DataError(self.loaded.display, *_astuple(_mark(key_node)), "invalid-key",
+                                             "a key must be a word or text, not a list or mapping",
+                                             format_path(path), "remove the '?' or the brackets before the key"))
+                continue
+            key = self._scalar(key_node, path)
+            child = (*path, key)
+            if key in result:
+                first = self.loaded.positions.get(child)
+                where = f" (first at line {first.line})" if first else ""
+                self.errors.append(
+                    DataError(self.loaded.display, *_astuple(_mark(key_node)), "duplicate-key",
+                              f"key {key!r} appears twice in this mapping{where}", format_path(child))
+                )
+                continue
+            self.loaded.positions[child] = _mark(key_node)
+            result[key] = self.build(value_node, child)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
+        """PyYAML raises plain exceptions for values it resolved but cannot build (2018-02-30, !!int)."""
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, TypeError, IndexError, AttributeError, OverflowError) as exc:
+            message, hint = self._unbuildable(node, exc)
+            self.errors.append(DataError(self.loaded.display, *_astuple(_mark(node)), "invalid-value", message,
+                                         format_path(path), hint))
+            self.loaded.unbuilt.add(path)
+            return None
+
+    def _unbuildable(self, node: yaml.ScalarNode, exc: Exception) -> tuple[str, str]:
+        kind = node.tag.rsplit(":", 1)[-1]
+        if self.loader.resolve(yaml.ScalarNode, node.value, (True, False)) != node.tag:  # an explicit !!tag
+            return (f"{node.value!r} cannot be read as {TAG_NAMES.get(kind, kind)} (it is tagged !!{kind})",
+                    f"remove the '!!{kind}' tag; data files use none")
+        if kind == "timestamp":
+            return f"{node.value} is not a date that exists ({exc})", "check the day and month"
+        return f"{node.value!r} cannot be read as {TAG_NAMES.get(kind, kind)} ({exc})", "quote the value to keep it as text"
 
 
 def _astuple(position: Position) -> tuple[int, int]:
@@ -89,26 +200,126 @@ def _astuple(position: Position) -> tuple[int, int]:
 
 
 def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[DataError]]:
-    """Load one YAML file; YAML syntax errors come back as errors, never raised."""
+    """Load one YAML file; every problem comes back as errors, never raised."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [DataError(display, 1, 1, "unreadable-file", f"the file cannot be read: {exc.strerror}")]
+    text, error = decode_utf8(raw, display)
+    if error:
+        return None, [error]
     loaded = LoadedFile(path, display, None)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [DataError(display, 1, 1, "yaml-syntax", f"the file is not UTF-8: {exc.reason}")]
-    loader = yaml.SafeLoader(text)
+        loader = _DataLoader(text)
+    except yaml.reader.ReaderError as exc:
+        return None, [_control_character_error(text, exc, display)]
+    loader.display = display
     try:
         node = loader.get_single_node()
         if node is None:
             return None, [DataError(display, 1, 1, "not-a-mapping", "the file is empty")]
         builder = _Builder(loaded, loader)
         loaded.data = builder.build(node, ())
+    except _Refused as refused:
+        return None, [refused.error]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(part for part in (exc.context, exc.problem) if part)
-        return None, [DataError(display, line, column, "yaml-syntax", message)]
+        return None, [_syntax_error(text, exc, display)]
+    except RecursionError:
+        return None, [DataError(display, 1, 1, "yaml-syntax", "the file nests lists or mappings too deeply")]
     finally:
         loader.dispose()
     if not isinstance(loaded.data, dict):
         return None, [DataError(display, 1, 1, "not-a-mapping", "the file must hold a mapping (key: value) at its top")]
     return loaded, builder.errors
+
+
+def decode_utf8(raw: bytes, display: str) -> tuple[str, DataError | None]:
+    """The text with newlines as Python's text mode reads them, or an error at the first bad byte."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = byte_position(raw, exc.start)
+        return "", DataError(display, line, column, "not-utf-8",
+                             f"the file is not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be read here",
+                             "", "save the file with the UTF-8 encoding (it may be GBK)")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of the byte at ``offset``."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, column
+
+
+def _control_character_error(text: str, exc: yaml.reader.ReaderError, display: str) -> DataError:
+    position = exc.position
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    character = text[position] if position < len(text) else "\0"
+    name = CONTROL_NAMES.get(character) or unicodedata.name(character, "control character").lower()
+    return DataError(display, line, column, "control-character",
+                     f"an invisible character U+{ord(character):04X} ({name}), often pasted from a PDF",
+                     "", "delete it (retype the spaces around it)")
+
+
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError, display: str) -> DataError:
+    problem = exc.problem or exc.context or ""
+    message, hint = next(((plain, hint) for start, plain, hint in SYNTAX_MESSAGES if problem.startswith(start)),
+                         (f"invalid YAML: {problem}", SYNTAX_HINT))
+    mark = _cause_mark(exc)
+    unclosed = _unclosed_quote(text, exc)
+    if mark and problem.startswith("expected <block end>") and _after_closing_quote(text, mark):
+        message, hint = "text after the closing quote", "quote the whole value, or remove what follows the closing quote"
+    if unclosed is not None:
+        mark = unclosed
+        message, hint = "a quote opened here is not closed on its line", "close the quote on the same line"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return DataError(display, line, column, "yaml-syntax", message, "", hint)
+
+
+def _cause_mark(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    # Where the cause is, not where PyYAML gave up: a quoted value that runs to
+    # the end of the file started at the context mark; a key without ':' is on
+    # the context mark's line while the problem mark is the next line.
+    problem = exc.problem or ""
+    if exc.context_mark and problem.startswith(("found unexpected end of stream", "could not find expected ':'",
+                                                "expected alphabetic or numeric character")):
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
+
+
+def _after_closing_quote(text: str, mark: yaml.Mark) -> bool:
+    lines = text.split("\n")
+    before = lines[mark.line][: mark.column].rstrip() if mark.line < len(lines) else ""
+    return before.endswith(('"', "'"))
+
+
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    """The start of a quoted value spanning lines that ends on the error's line.
+
+    An unclosed quote runs on to the next quote character, maybe hundreds of
+    lines later, and PyYAML only fails after it; data files never continue a
+    quoted value on another line, so such a value is the cause.
+    """
+    problem_mark = exc.problem_mark
+    if problem_mark is None:
+        return None
+    if exc.context_mark and (exc.problem or "").startswith("found unexpected end of stream"):
+        return exc.context_mark if exc.context == "while scanning a quoted scalar" else None
+    loader = yaml.SafeLoader(text)
+    found = None
+    try:
+        while True:
+            token = loader.get_token()
+            if token is None or token.start_mark.index >= problem_mark.index:
+                break
+            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                    and token.start_mark.line != token.end_mark.line
+                    and token.end_mark.line == problem_mark.line):
+                found = token.start_mark
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return found

@@ -11,7 +11,7 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 
@@ -60,6 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date_type": ("invalid-value", "expected a date such as 2018-02-02"),
     "greater_than_equal": ("invalid-value", "must be at least {ge}"),
     "less_than_equal": ("invalid-value", "must be at most {le}"),
+    "finite_number": ("invalid-value", "must be a finite number as the source writes it"),
 }
 IDS = "lowercase ASCII letters and digits joined by '-' or '.', e.g. haizhu-sti-13"
 
@@ -76,26 +77,49 @@ def data_files(data_dir: Path) -> list[tuple[Path, type[BaseModel]]]:
     return files
 
 
-def validate_data_dir(data_dir: Path, root: Path) -> list[ValidatedFile]:
-    """Load and validate every data file; raise DataErrors with all problems found."""
+def misnamed_plan_files(data_dir: Path, root: Path) -> list[DataError]:
+    """A plan saved as .yml (or .YAML) is reported, not read.
+
+    Reporting rather than loading keeps one name per plan file: the editors'
+    schema association, the docs and the tools all match data/plans/*.yaml, so
+    a .yml plan would be read here but get no completion and be missed by them.
+    """
+    return [DataError(_display(path, root), 1, 1, "wrong-extension",
+                      f"plan files end in .yaml; {path.name} is not read",
+                      "", f"rename it to {path.stem}.yaml")
+            for path in sorted((data_dir / PLAN_DIRECTORY).glob("*"))
+            if path.suffix.lower() in (".yml", ".yaml") and path.suffix != ".yaml"]
+
+
+def validate_data_dir(data_dir: Path, root: Path, validate_one: Callable[..., tuple[ValidatedFile | None, list[DataError]]] | None = None) -> list[ValidatedFile]:
+    """Load and validate every data file; raise DataErrors with all problems found.
+
+    ``validate_one`` (optional) replaces validate_file, e.g. by the preview's cache of unchanged files.
+    """
     validated: list[ValidatedFile] = []
-    errors: list[DataError] = []
+    errors: list[DataError] = misnamed_plan_files(data_dir, root)
     for path, model in data_files(data_dir):
-        display = _display(path, root)
-        if not path.exists():
-            errors.append(DataError(display, 1, 1, "missing-field", "this data file is required but missing"))
-            continue
-        loaded, load_errors = load_yaml_file(path, display)
-        errors += load_errors
-        if loaded is None:
-            continue
-        try:
-            validated.append(ValidatedFile(loaded, model.model_validate(loaded.data)))
-        except ValidationError as exc:
-            errors += [_translate(loaded, model, error) for error in exc.errors(include_url=False)]
+        file, file_errors = (validate_one or validate_file)(path, model, _display(path, root))
+        errors += file_errors
+        if file is not None:
+            validated.append(file)
     if errors:
         raise DataErrors(errors)
     return validated
+
+
+def validate_file(path: Path, model: type[BaseModel], display: str) -> tuple[ValidatedFile | None, list[DataError]]:
+    """One file loaded and validated; the file is None when it could not be loaded or validated."""
+    if not path.exists():
+        return None, [DataError(display, 1, 1, "missing-field", "this data file is required but missing")]
+    loaded, errors = load_yaml_file(path, display)
+    if loaded is None:
+        return None, errors
+    try:
+        return ValidatedFile(loaded, model.model_validate(loaded.data)), errors
+    except ValidationError as exc:
+        return None, errors + [_translate(loaded, model, error) for error in exc.errors(include_url=False)
+                               if tuple(error["loc"]) not in loaded.unbuilt]
 
 
 def _display(path: Path, root: Path) -> str:

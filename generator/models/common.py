@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -9,6 +10,8 @@ from pydantic_core import PydanticCustomError
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")]
 NonEmptyText = Annotated[str, StringConstraints(min_length=1)]
+# A number the source writes: never infinite or NaN (YAML's .inf, or 1.0e+400, which overflows to it).
+Number = Annotated[float, Field(allow_inf_nan=False)]
 
 
 class StrictModel(BaseModel):
@@ -60,7 +63,7 @@ class Value(Sourced):
     kind: Literal["baseline", "target", "actual"]
     year: int = Field(ge=1949, le=2100)
     text: NonEmptyText
-    number: float | None = None
+    number: Number | None = None
     unit: str = ""
     comparator: Comparator | None = None
     reference_year: int | None = Field(default=None, description="比2015年下降…: the year compared with")
@@ -86,4 +89,6 @@ def format_number(number: float | None) -> str:
     """A number as the site shows it: 600 not 600.0, 3.35 as is, nothing for none."""
     if number is None:
         return ""
+    if not math.isfinite(number):  # the model refuses these; this keeps a stray one from raising
+        return repr(number)
     return str(int(number)) if number == int(number) else repr(number)

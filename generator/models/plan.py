@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.models.common import Id, NonEmptyText, Provenance, Sourced, StrictModel, Value
+from generator.models.common import Id, NonEmptyText, Number, Provenance, Sourced, StrictModel, Value
 from generator.models.sources import DocumentKind
 
 
@@ -51,7 +51,7 @@ class Quantity(Sourced):
 
     kind: Literal["funds", "count", "area", "deadline", "share", "duration", "other"]
     text: NonEmptyText
-    number: float | None = None
+    number: Number | None = None
     unit: str = ""
     year: int | None = None
 

@@ -51,3 +51,22 @@ def test_json_schemas_are_up_to_date() -> None:
 
     for name, text in schema_documents().items():
         assert (REPO / "schemas" / name).read_text(encoding="utf-8") == text, f"run: python -m generator schema ({name})"
+
+
+def test_every_broken_case_is_reported_without_traceback(minimal_project: ProjectPaths) -> None:
+    """One process per case would be slow; one validate run per case, in turn, on the same copy."""
+    for case in sorted(path.stem for path in BROKEN.glob("*.yaml")):
+        shutil.copy(BROKEN / f"{case}.yaml", minimal_project.data / "plans" / "mini-plan.yaml")
+        result = run_cli(minimal_project, "validate")
+        first = (BROKEN / f"{case}.expected").read_text().split()[0]
+        assert result.returncode == 1, case
+        assert "Traceback" not in result.stderr, case
+        assert result.stderr.startswith(f"data/plans/mini-plan.yaml:{first}: error["), case
+
+
+def test_paragraphs_reports_a_broken_source_registry(minimal_project: ProjectPaths) -> None:
+    registry = minimal_project.data / "sources.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("file: mini.txt", "file: mnii.txt"), encoding="utf-8")
+    result = run_cli(minimal_project, "paragraphs", "mini")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("data/sources.yaml:5:5: error[source-file-missing]")

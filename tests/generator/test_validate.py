@@ -97,3 +97,12 @@ def test_unknown_theme_names_the_theme_registry(minimal_project: ProjectPaths) -
     [error] = errors_for(minimal_project, BROKEN / "unknown_theme.yaml").errors
     assert error.path == "measures[0].themes[0]"
     assert error.hint == "did you mean 'fiscal-support'?"
+
+
+def test_plan_saved_as_yml_is_reported_not_ignored(minimal_project: ProjectPaths) -> None:
+    shutil.copy(minimal_project.data / "plans" / "mini-plan.yaml", minimal_project.data / "plans" / "other-plan.yml")
+    with pytest.raises(DataErrors) as caught:
+        build_dataset(minimal_project)
+    [error] = caught.value.errors
+    assert (error.file, error.line, error.column, error.code) == ("data/plans/other-plan.yml", 1, 1, "wrong-extension")
+    assert error.hint == "rename it to other-plan.yaml"
