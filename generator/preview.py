@@ -370,6 +370,9 @@ body { margin: 0; font-family: -apple-system, "Segoe UI", "Noto Sans CJK SC", "P
 .preview-bar a { color: #fff; text-decoration: none; }
 .preview-bar .preview-mark { margin-left: auto; opacity: .8; }
 .preview-main { max-width: 61rem; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
+/* Material wraps wide tables in a scrolling box with its JavaScript, which the preview lacks. */
+.preview-main { overflow-wrap: anywhere; min-width: 0; width: 100%; box-sizing: border-box; }  /* body is a flex column in Material's CSS */
+.preview-main table { display: block; max-width: 100%; overflow-x: auto; }
 .preview-errors li { margin: .6em 0; }
 .preview-errors code { font-weight: bold; }
 .preview-errors .hint { color: #555; }
