@@ -53,10 +53,10 @@ from markdown.treeprocessors import Treeprocessor
 from generator.compare import compare
 from generator.errors import DataError, DataErrors
 from generator.incremental import InputCache
-from generator.links import comparison_page, entity_page, index_page, plan_page, site_url, source_page
+from generator.links import site_url
 from generator.opendata import open_data_files
 from generator.pipeline import ProjectPaths
-from generator.render import REGISTRY_ORDER, PageRenderer, make_environment
+from generator.render import PageRenderer, make_environment
 from generator.template_check import assert_templates_escape_data
 from generator.write import MANIFEST
 
@@ -101,28 +101,8 @@ class Generation:
 
 
 def page_makers(renderer: PageRenderer) -> dict[str, Callable[[], str]]:
-    """Every page of `PageRenderer.all_pages`, each made on its own when it is asked for.
-
-    tests/generator/test_preview.py checks this gives exactly the pages of
-    all_pages, so a page kind added there and not here fails a test.
-    """
-    dataset, comparisons = renderer.dataset, renderer.comparisons
-    makers: dict[str, Callable[[], str]] = {"index.md": renderer.home_page, index_page("sources"): renderer.source_index}
-    comparison_group = functools.cache(renderer.comparison_pages)
-    for page in (index_page("comparisons"), "comparisons/data-notes.md"):
-        makers[page] = functools.partial(lambda page: comparison_group()[page], page)
-    for first, second in comparisons.pairs:
-        page = comparison_page(first, second)
-        makers[page] = functools.partial(renderer.comparison_page, page, dataset.plans[first], dataset.plans[second])
-    for plan in dataset.plans.values():
-        makers[plan_page(plan.id)] = functools.partial(renderer.plan_page, plan)
-    for source in dataset.sources.values():
-        makers[source_page(source.entry.id)] = functools.partial(renderer.source_page, source)
-    for registry in REGISTRY_ORDER:
-        makers[index_page(registry)] = functools.partial(renderer.registry_index, registry)
-        for entry in dataset.registry(registry).values():
-            makers[entity_page(registry, entry.id)] = functools.partial(renderer.entity_page, registry, entry)
-    return makers
+    """Every page of the build, each made when it is requested (PageRenderer.page_makers)."""
+    return renderer.page_makers()
 
 
 class _ConfigLoader(yaml.SafeLoader):

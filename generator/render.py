@@ -9,11 +9,12 @@ are checked for it before anything is rendered (template_check.py).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -187,18 +188,28 @@ class PageRenderer:
             places_named=district_places_named(self.dataset, *levels) if levels else [],
             shared_rows=[row for row in indicator_rows if row.shared])
 
-    def all_pages(self) -> dict[str, str]:
-        pages = {"index.md": self.home_page(), index_page("sources"): self.source_index()}
-        pages.update(self.comparison_pages())
-        for plan in self.dataset.plans.values():
-            pages[plan_page(plan.id)] = self.plan_page(plan)
-        for source in self.dataset.sources.values():
-            pages[source_page(source.entry.id)] = self.source_page(source)
+    def page_makers(self) -> dict[str, Callable[[], str]]:
+        """Every page, each made on its own when asked for: the build makes them all, the preview one per request."""
+        dataset, comparisons = self.dataset, self.comparisons
+        makers: dict[str, Callable[[], str]] = {"index.md": self.home_page, index_page("sources"): self.source_index}
+        comparison_group = functools.cache(self.comparison_pages)
+        for page in (index_page("comparisons"), "comparisons/data-notes.md"):
+            makers[page] = functools.partial(lambda page: comparison_group()[page], page)
+        for first, second in comparisons.pairs:
+            page = comparison_page(first, second)
+            makers[page] = functools.partial(self.comparison_page, page, dataset.plans[first], dataset.plans[second])
+        for plan in dataset.plans.values():
+            makers[plan_page(plan.id)] = functools.partial(self.plan_page, plan)
+        for source in dataset.sources.values():
+            makers[source_page(source.entry.id)] = functools.partial(self.source_page, source)
         for registry in REGISTRY_ORDER:
-            pages[index_page(registry)] = self.registry_index(registry)
-            for entry in self.dataset.registry(registry).values():
-                pages[entity_page(registry, entry.id)] = self.entity_page(registry, entry)
-        return pages
+            makers[index_page(registry)] = functools.partial(self.registry_index, registry)
+            for entry in dataset.registry(registry).values():
+                makers[entity_page(registry, entry.id)] = functools.partial(self.entity_page, registry, entry)
+        return makers
+
+    def all_pages(self) -> dict[str, str]:
+        return {page: make() for page, make in self.page_makers().items()}
 
 
 def indicator_rows(dataset: Dataset, indicator_id: str) -> list[dict[str, Any]]:
