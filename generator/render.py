@@ -40,22 +40,11 @@ from generator.models.common import format_number
 from generator.measure_tree import flatten_measures
 from generator.opendata import open_data_files
 from generator.pipeline import ProjectPaths, build_dataset
+from generator.search_page import NOTICE_WEIGHT, SearchMeta, name_weight, source_number_weight, plan_period, searchable_page
 from generator.template_check import assert_templates_escape_data
 from generator.write import WriteReport, write_generated_files
 
 REGISTRY_ORDER = ("indicators", "sectors", "places", "organisations", "themes")
-# A registry entry's page outranks the many longer names that contain its name
-# (高新技术企业 vs 计算机软件类高新技术企业占…比重): the shorter the name, the higher
-# the boost. Material's search does no length normalisation of its own.
-SEARCH_BOOST_CHARACTERS = 12
-MAX_SEARCH_BOOST = 6
-# The source text is the record: a phrase from the middle of a paragraph should
-# find the paragraph before the plan and registry pages that quote it.
-SOURCE_SEARCH_BOOST = 3
-
-
-def search_boost(name: str) -> float:
-    return round(min(MAX_SEARCH_BOOST, max(1.0, SEARCH_BOOST_CHARACTERS / len("".join(name.split())))), 2)
 
 
 def make_environment(templates: Path) -> Environment:
@@ -72,6 +61,7 @@ def make_environment(templates: Path) -> Environment:
     environment.filters["attr"] = escape_attribute
     environment.filters["number"] = format_number
     environment.filters["front_matter"] = escape_front_matter
+    environment.filters["search_weight"] = name_weight
     environment.globals["labels"] = labels
     return environment
 
@@ -83,10 +73,15 @@ class PageRenderer:
     comparisons: Comparisons
     environment: Environment
 
-    def render(self, template: str, page: str, **context: Any) -> str:
+    def render(self, template: str, page: str, search: SearchMeta, **context: Any) -> str:
         text = self.environment.get_template(template).render(
             page=page, links=PageLinks(page), data=self.dataset, comparisons=self.comparisons, **context)
-        return text.rstrip("\n") + "\n"
+        return searchable_page(text.rstrip("\n") + "\n", search)
+
+    def plans_mentioning(self, registry: str, entry_id: str) -> tuple[Plan, ...]:
+        """The plans an entry's page is about, for the search filters: those whose items name it."""
+        plan_ids = {link.plan_id for link in self.dataset.backlinks.get((registry, entry_id), [])}
+        return tuple(plan for plan in comparable_plans(self.dataset) if plan.id in plan_ids)
 
     # -- pages ---------------------------------------------------------------
     def home_page(self) -> str:
@@ -94,10 +89,11 @@ class PageRenderer:
         for plan in self.dataset.plans.values():
             groups[plan.level].append(plan)
         ordered = [(level, sorted(groups[level], key=lambda p: (p.start_year, p.id))) for level in ("city", "district") if groups[level]]
-        return self.render("home.md.j2", "index.md", plan_groups=ordered)
+        return self.render("home.md.j2", "index.md", SearchMeta("page", "首页"), plan_groups=ordered)
 
     def plan_page(self, plan: Plan) -> str:
-        return self.render("plan.md.j2", plan_page(plan.id), plan=plan,
+        return self.render("plan.md.j2", plan_page(plan.id), SearchMeta("plan", plan.short_title, (plan,), plan_period(plan)),
+                           plan=plan,
                            source=self.dataset.sources[plan.source],
                            measures=list(flatten_measures(plan.measures)),
                            safeguards=list(flatten_measures(plan.safeguards)),
@@ -105,13 +101,16 @@ class PageRenderer:
 
     def source_page(self, source: Source) -> str:
         plans = [plan for plan in self.dataset.plans.values() if plan.source == source.entry.id]
-        return self.render("source.md.j2", source_page(source.entry.id), source=source, source_boost=SOURCE_SEARCH_BOOST,
+        meta = SearchMeta("source", source.entry.title, tuple(plans),
+                          **({"weight": NOTICE_WEIGHT} if source.entry.kind == "notice" else {}))
+        return self.render("source.md.j2", source_page(source.entry.id), meta, source=source,
+                           number_weight=source_number_weight(source.entry.kind),
                            parent=self.dataset.sources.get(source.entry.part_of or ""),
                            children=self.dataset.children_of_source(source.entry.id), plans=plans)
 
     def source_index(self) -> str:
         top = [source for source in self.dataset.sources.values() if not source.entry.part_of]
-        return self.render("source_index.md.j2", index_page("sources"), sources=top)
+        return self.render("source_index.md.j2", index_page("sources"), SearchMeta("page", "来源文件"), sources=top)
 
     def entity_page(self, registry: str, entry: Any) -> str:
         """A registry entry's page: its history across plans, in the order of their periods."""
@@ -120,7 +119,7 @@ class PageRenderer:
         by_plan: dict[str, list[Backlink]] = defaultdict(list)
         for link in sorted(self.dataset.backlinks.get((registry, entry.id), []), key=lambda link: link.item_path):
             by_plan[link.plan_id].append(link)
-        context: dict[str, Any] = {"entry": entry, "registry": registry, "boost": search_boost(entry.name),
+        context: dict[str, Any] = {"entry": entry, "registry": registry,
                                    "mentions": sorted(by_plan.items(), key=lambda pair: position[pair[0]])}
         if registry == "indicators":
             context["rows"] = indicator_rows(self.dataset, entry.id)
@@ -144,7 +143,8 @@ class PageRenderer:
         if registry == "organisations":
             context["roles_by_plan"] = [(self.dataset.plans[plan_id], Counter(link.field for link in links))
                                         for plan_id, links in context["mentions"]]
-        return self.render(f"{registry[:-1]}.md.j2", entity_page(registry, entry.id), **context)
+        meta = SearchMeta(registry, entry.name, self.plans_mentioning(registry, entry.id))
+        return self.render(f"{registry[:-1]}.md.j2", entity_page(registry, entry.id), meta, **context)
 
     def registry_index(self, registry: str) -> str:
         entries = list(self.dataset.registry(registry).values())
@@ -156,7 +156,8 @@ class PageRenderer:
         else:
             counts = {entry.id: len({link.plan_id for link in self.dataset.backlinks.get((registry, entry.id), [])})
                       for entry in entries}
-        return self.render("registry_index.md.j2", index_page(registry), registry=registry,
+        return self.render("registry_index.md.j2", index_page(registry), SearchMeta("page", labels.REGISTRIES[registry]),
+                           registry=registry,
                            entries=entries, counts=counts)
 
     def comparison_pages(self) -> dict[str, str]:
@@ -164,9 +165,10 @@ class PageRenderer:
         pairs = {comparison_page(a, b): (a, b) for a, b in self.comparisons.pairs}
         pages = {
             index_page("comparisons"): self.render(
-                "comparison_index.md.j2", index_page("comparisons"), plans=plans,
+                "comparison_index.md.j2", index_page("comparisons"), SearchMeta("page", "规划对照"), plans=plans,
                 pages_json=json.dumps({f"{a}--{b}": f"{a}--{b}/" for a, b in pairs.values()}, sort_keys=True)),
-            "comparisons/data-notes.md": self.render("data_notes.md.j2", "comparisons/data-notes.md", plans=plans),
+            "comparisons/data-notes.md": self.render("data_notes.md.j2", "comparisons/data-notes.md",
+                                                     SearchMeta("page", "数据分歧"), plans=plans),
         }
         for page, (first_id, second_id) in pairs.items():
             pages[page] = self.comparison_page(page, self.dataset.plans[first_id], self.dataset.plans[second_id])
@@ -175,8 +177,9 @@ class PageRenderer:
     def comparison_page(self, page: str, first: Plan, second: Plan) -> str:
         levels = district_of(first, second)
         indicator_rows = pair_indicator_rows(self.dataset, self.comparisons, first, second)
+        meta = SearchMeta("comparison", f"{first.short_title} 与 {second.short_title}", (first, second))
         return self.render(
-            "comparison.md.j2", page, first=first, second=second, same_area=first.jurisdiction == second.jurisdiction,
+            "comparison.md.j2", page, meta, first=first, second=second, same_area=first.jurisdiction == second.jurisdiction,
             in_sequence=first.jurisdiction == second.jurisdiction and second.start_year > first.start_year,
             rows=indicator_rows,
             layout_rows=layout_rows(self.dataset, first, second),

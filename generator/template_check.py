@@ -24,7 +24,8 @@ from generator.errors import DataError, DataErrors
 
 # Filters whose output is escaped for where it is printed (see markdown_text.py),
 # or is a number whatever the input.
-ESCAPING_FILTERS = frozenset({"md", "cell", "attr", "front_matter", "number", "length", "count", "int", "sum"})
+ESCAPING_FILTERS = frozenset({"md", "cell", "attr", "front_matter", "number", "length", "count", "int", "sum",
+                              "search_weight"})
 # Objects whose methods and members come from code, not from the data: relative
 # links built from validated ids, and the labels module's fixed Chinese wording.
 TRUSTED_ROOTS = frozenset({"links", "labels", "loop"})
@@ -35,7 +36,7 @@ CONSTRAINED_FIELDS = frozenset({
     "used_from", "used_to", "line", "level",
 })
 # Template variables that hold numbers or anchors computed by the templates or the renderer.
-CONSTRAINED_NAMES = frozenset({"depth", "index", "width", "boost", "source_boost", "anchor"})
+CONSTRAINED_NAMES = frozenset({"depth", "index", "width", "anchor", "number_weight"})
 # Mappings the renderer fills with counts (id -> number).
 COUNT_TABLES = frozenset({"counts", "untagged", "roles"})
 

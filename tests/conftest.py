@@ -28,6 +28,7 @@ def copy_project(target: Path, data_dir: Path) -> ProjectPaths:
     shutil.copytree(REPO / "content" / "stylesheets", content / "stylesheets")
     shutil.copytree(REPO / "content" / "javascripts", content / "javascripts")
     shutil.copytree(data_dir, target / "data")
+    (target / "tools").symlink_to(REPO / "tools", target_is_directory=True)  # Pagefind, installed by make
     return ProjectPaths(target)
 
 
