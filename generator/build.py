@@ -23,6 +23,8 @@ from generator.render import generate_site_content
 
 # The platform's Pagefind binary, from the npm package pinned in tools/pagefind/package-lock.json.
 PAGEFIND_BINARY = Path("tools/pagefind/node_modules/.bin/pagefind")
+# The checkout this generator runs from: a copy of the project elsewhere uses its installed tools.
+GENERATOR_CHECKOUT = Path(__file__).resolve().parent.parent
 # What a build is made from: its newest change dates the build when there is no commit.
 BUILD_INPUTS = ("data", "site_templates", "content", "mkdocs.yml")
 
@@ -60,7 +62,7 @@ def pagefind_command(paths: ProjectPaths) -> list[str]:
     """Pagefind's binary as installed from the npm registry by the Makefile (tools/pagefind), or $PAGEFIND."""
     if os.environ.get("PAGEFIND"):
         return [os.environ["PAGEFIND"]]
-    for root in (paths.root, Path(__file__).resolve().parent.parent):
+    for root in (paths.root, GENERATOR_CHECKOUT):
         binary = root / PAGEFIND_BINARY
         if binary.is_file():
             return [str(binary)]

@@ -468,7 +468,18 @@ class PreviewHandler(BaseHTTPRequestHandler):
             relative = ""
         if relative.startswith("..") or "\0" in relative:
             return self._send(HTTPStatus.NOT_FOUND, "text/plain", b"not found")
+        if relative.startswith("pagefind/"):
+            return self._serve_search_index(relative)
         self._serve_site(relative, path.endswith("/") or relative == "")
+
+    def _serve_search_index(self, relative: str) -> None:
+        """Search in the preview uses the index of the last `make site` (site/pagefind/): the preview
+        builds no HTML of the theme for Pagefind to index, so new pages are found after the next build."""
+        file = self.server.preview.paths.site / relative
+        if file.is_file():
+            return self._send(HTTPStatus.OK, _type(relative), file.read_bytes())
+        self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8",
+                   "No search index yet: run `make site` once, then search works in the preview too.".encode())
 
     def _serve_site(self, relative: str, directory: bool) -> None:
         preview = self.server.preview

@@ -14,6 +14,7 @@
   var KINDS = ["规划", "对照", "原文", "指标", "地点", "机构", "产业", "主题", "其他页面"];
   var LEVELS = ["市级", "区级"];
   var MAX_RESULTS = 20;
+  var FIRST_RESULTS = 1;
   var DELAY_MS = 120;
   // Pagefind's ranking, tuned on tests/e2e/search_queries.yaml (see ARCHITECTURE.md, Search): long pages
   // (a plan, a source text) are penalised less than by default (0.75), because their text already weighs
@@ -165,14 +166,25 @@
       return pagefind.search(query || null, { filters: filters });
     }).then(function (search) {
       if (number !== searchCount) return null;
-      return Promise.all(search.results.slice(0, MAX_RESULTS).map(function (result) { return result.data(); }))
-        .then(function (pages) { return { total: search.results.length, pages: pages }; });
-    }).then(function (found) {
-      if (!found || number !== searchCount) return;
-      results.replaceChildren.apply(results, found.pages.map(resultItem));
+      // The first few results are shown as soon as their excerpts arrive (a long plan's is ~50 KB);
+      // the rest follow, so a cold query fetches as little as it can before the reader sees an answer.
+      var first = search.results.slice(0, FIRST_RESULTS);
+      var rest = search.results.slice(FIRST_RESULTS, MAX_RESULTS);
+      return Promise.all(first.map(function (result) { return result.data(); })).then(function (pages) {
+        if (number !== searchCount) return null;
+        results.replaceChildren.apply(results, pages.map(resultItem));
+        if (rest.length) setStatus("找到 " + search.results.length + " 个结果，正在载入其余结果…", "partial");
+        return Promise.all(rest.map(function (result) { return result.data(); }));
+      }).then(function (pages) {
+        if (!pages || number !== searchCount) return null;
+        pages.forEach(function (page) { results.appendChild(resultItem(page)); });
+        return search.results.length;
+      });
+    }).then(function (total) {
+      if (total === null || total === undefined || number !== searchCount) return;
       results.dataset.query = query;
-      var shown = found.total > MAX_RESULTS ? "，显示前 " + MAX_RESULTS + " 个" : "";
-      setStatus(found.total ? "找到 " + found.total + " 个结果" + shown : "没有找到结果", "done");
+      var shown = total > MAX_RESULTS ? "，显示前 " + MAX_RESULTS + " 个" : "";
+      setStatus(total ? "找到 " + total + " 个结果" + shown : "没有找到结果", "done");
     }).catch(function () {
       if (number === searchCount) setStatus("搜索出错，请重试。", "error");
     });

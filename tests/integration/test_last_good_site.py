@@ -45,3 +45,29 @@ def test_failed_mkdocs_build_leaves_the_last_good_site_whole(minimal_project: Pr
     assert build_site(minimal_project) != 0
     assert tree_digest(minimal_project.site) == before
     assert not (minimal_project.root / "site.new").exists()
+
+
+def test_failed_search_index_leaves_the_last_good_site_whole(minimal_project: ProjectPaths,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    assert build_site(minimal_project) == 0
+    before = tree_digest(minimal_project.site)
+    assert any(name.startswith("pagefind/") for name in before), "the built site carries its search index"
+    failing = minimal_project.root / "failing-pagefind"
+    failing.write_text("#!/bin/sh\necho 'pagefind: index failed' >&2\nexit 3\n", encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND", str(failing))
+    assert build_site(minimal_project) == 3
+    assert tree_digest(minimal_project.site) == before
+    assert not (minimal_project.root / "site.new").exists()
+
+
+def test_missing_pagefind_is_a_clear_error_not_a_traceback(minimal_project: ProjectPaths,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    (minimal_project.root / "tools").unlink()  # the copy's link to the installed tools
+    monkeypatch.delenv("PAGEFIND", raising=False)
+    monkeypatch.setattr("generator.build.GENERATOR_CHECKOUT", minimal_project.root)  # as on a clone without `make`
+    assert build_site(minimal_project) == 1
+    assert "Pagefind is not installed" in capsys.readouterr().err
+    assert not minimal_project.site.exists()
+
