@@ -196,7 +196,11 @@
     var target = page.url;
     var section = "";
     var sub = (page.sub_results || [])[0];
-    if (sub && sub.url && sub.url.indexOf("#") > 0 && sub.title && sub.title !== meta.title) {
+    // A section of a long page (a plan's 重点任务, a source's chapter) is linked when the match is in it;
+    // the page's own heading is not a section.
+    var isSection = sub && sub.url && sub.url.indexOf("#") > 0 && sub.title && sub.title !== meta.title &&
+      !(sub.anchor && sub.anchor.element === "h1");
+    if (isSection) {
       target = sub.url;
       section = sub.title;
     }

@@ -148,3 +148,36 @@ def test_titles_show_the_payload_as_text(builds, page_facts) -> None:
     facts = page_facts["hostile"]["plans/hostile-a/"]
     assert facts["title"].startswith(oneline(marker + shown[marker]))
     assert oneline(marker + shown[marker]) in " ".join(facts["header"].split())
+
+
+SEARCH_RESULT_FACTS = """() => {
+  const list = document.querySelector('#site-search-results');
+  const elements = [...list.querySelectorAll('*')];
+  return {tags: [...new Set(elements.map(el => el.tagName.toLowerCase()))].sort(),
+          handlers: elements.flatMap(el => [...el.attributes].filter(a => a.name.startsWith('on')).map(a => a.name)),
+          text: list.innerText, count: list.children.length};
+}"""
+
+
+@pytest.mark.parametrize("query", ["onerror", "script", "svg", "javascript", "alert", "swallow", "倒序"])
+def test_search_results_show_payloads_as_text(builds, browser: Browser, query: str) -> None:
+    """The result list is built from the index's text (titles, labels, excerpts): no payload becomes markup."""
+    project, _ = builds["hostile"]
+    server, url = serve(project.site)
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(url)
+        page.keyboard.press("/")
+        page.locator("#site-search-input").fill(query)
+        page.locator("#site-search-input").press("End")
+        page.wait_for_function("q => { const l = document.querySelector('#site-search-results');"
+                               " return l.dataset.state === 'done' && l.dataset.query === q; }", arg=query)
+        facts = page.evaluate(SEARCH_RESULT_FACTS)
+    finally:
+        page.close()
+        server.shutdown()
+    assert facts["count"] > 0, f"the payload word {query} is in the data, so it must be found"
+    assert dialogs == [] and facts["handlers"] == []
+    assert set(facts["tags"]) <= {"li", "a", "span", "p", "mark"}, facts["tags"]
