@@ -73,6 +73,14 @@ REFERENCE_ROLES = {
     "sectors": "涉及",
     "sector": "对应",
 }
+# How a plan relates to another plan it is compared with, as its page lists the comparisons.
+COMPARISON_RELATIONS = {
+    "predecessor": "上一期规划",
+    "successor": "下一期规划",
+    "sibling": "同期、同一地区的规划",
+    "city": "同期的市级规划",
+    "district": "同期的区级规划",
+}
 EVALUATION_STATUSES = {"met": "已完成", "not-met": "未完成", "no-actual": "无实际值", "not-comparable": "不可比"}
 AMBITION_CHANGES = {"new": "新增", "dropped": "不再设定", "raised": "提高", "lowered": "降低", "unchanged": "不变",
                     "not-comparable": "不可比"}

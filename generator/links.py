@@ -50,14 +50,20 @@ class PageLinks:
     def source(self, provenance: Provenance) -> str:
         return self.to(source_page(provenance.source or ""), provenance.anchor)
 
+    def published_source(self, provenance: Provenance) -> str:
+        """A quote's URL as the built site publishes it, for raw HTML (a chart's SVG) that MkDocs does not rewrite."""
+        here, there = site_url(self.page), site_url(source_page(provenance.source or ""))
+        relative = posixpath.relpath(there or ".", here or ".") + "/"
+        return relative + (f"#{provenance.anchor}" if provenance.anchor else "")
+
     def source_doc(self, source_id: str) -> str:
         return self.to(source_page(source_id))
 
     def entity(self, registry: str, entry_id: str) -> str:
         return self.to(entity_page(registry, entry_id))
 
-    def comparison(self, first_id: str, second_id: str) -> str:
-        return self.to(comparison_page(first_id, second_id))
+    def comparison(self, first_id: str, second_id: str, anchor: str | None = None) -> str:
+        return self.to(comparison_page(first_id, second_id), anchor)
 
     def index(self, section: str) -> str:
         return self.to(index_page(section))

@@ -40,10 +40,13 @@ def _csv(columns: Iterable[str], rows: Iterable[dict[str, Any]]) -> str:
 
 
 
-def indicator_csv(dataset: Dataset) -> str:
+def indicator_csv(dataset: Dataset, indicator_id: str | None = None) -> str:
+    """Every value of every plan's indicators; of one indicator only, for its page's chart."""
     rows = []
     for plan in dataset.plans.values():
         for item in plan.indicators:
+            if indicator_id is not None and item.indicator != indicator_id:
+                continue
             indicator = dataset.indicators[item.indicator]
             for value in item.values:
                 rows.append({
@@ -116,4 +119,11 @@ def open_data_files(dataset: Dataset, comparisons: Comparisons) -> dict[str, str
         "data/indicators.csv": indicator_csv(dataset),
         "data/measures.csv": measure_csv(dataset, comparisons),
         "data/evaluations.csv": evaluation_csv(dataset, comparisons),
+        **{indicator_chart_csv(indicator_id): indicator_csv(dataset, indicator_id)
+           for indicator_id in sorted({item.indicator for plan in dataset.plans.values() for item in plan.indicators})},
     }
+
+
+def indicator_chart_csv(indicator_id: str) -> str:
+    """The numbers of an indicator page's chart, as the page links them."""
+    return f"data/indicators/{indicator_id}.csv"

@@ -38,8 +38,10 @@ from generator.markdown_text import escape_attribute, escape_cell, escape_front_
 from generator.models import Plan
 from generator.models.common import format_number
 from generator.measure_tree import flatten_measures
-from generator.opendata import open_data_files
+from generator.opendata import indicator_chart_csv, open_data_files
 from generator.pipeline import ProjectPaths, build_dataset
+from generator.charts import ChartPoint, ChartSeries, ProgressRow, indicator_chart, progress_chart
+from generator.verdicts import TargetVerdict, plan_summary, related_comparisons, row_disagreements, target_verdict
 from generator.search_page import NOTICE_WEIGHT, SearchMeta, name_weight, source_number_weight, plan_period, searchable_page
 from generator.template_check import assert_templates_escape_data
 from generator.write import WriteReport, write_generated_files
@@ -97,7 +99,10 @@ class PageRenderer:
                            source=self.dataset.sources[plan.source],
                            measures=list(flatten_measures(plan.measures)),
                            safeguards=list(flatten_measures(plan.safeguards)),
-                           item_themes={item.item.id: item.tags for item in self.comparisons.themes[plan.id]})
+                           item_themes={item.item.id: item.tags for item in self.comparisons.themes[plan.id]},
+                           related=related_comparisons(self.dataset, self.comparisons, plan),
+                           summary=plan_summary(plan),
+                           evaluated=bool(self.comparisons.evaluations.get(plan.id)))
 
     def source_page(self, source: Source) -> str:
         plans = [plan for plan in self.dataset.plans.values() if plan.source == source.entry.id]
@@ -123,6 +128,9 @@ class PageRenderer:
                                    "mentions": sorted(by_plan.items(), key=lambda pair: position[pair[0]])}
         if registry == "indicators":
             context["rows"] = indicator_rows(self.dataset, entry.id)
+            context["charts"], context["left_out"] = indicator_chart_svgs(
+                self.dataset, self.comparisons, entry.id, entity_page(registry, entry.id))
+            context["chart_csv"] = indicator_chart_csv(entry.id)
             context["evaluations"] = [evaluation for plan in plans for evaluation in self.comparisons.evaluations.get(plan.id, [])
                                       if evaluation.target.indicator_id == entry.id]
             context["disagreements"] = [d for d in self.comparisons.disagreements if d.indicator_id == entry.id]
@@ -177,11 +185,17 @@ class PageRenderer:
     def comparison_page(self, page: str, first: Plan, second: Plan) -> str:
         levels = district_of(first, second)
         indicator_rows = pair_indicator_rows(self.dataset, self.comparisons, first, second)
+        in_sequence = first.jurisdiction == second.jurisdiction and second.start_year > first.start_year
+        verdict = target_verdict(indicator_rows) if in_sequence else None
         meta = SearchMeta("comparison", f"{first.short_title} 与 {second.short_title}", (first, second))
         return self.render(
             "comparison.md.j2", page, meta, first=first, second=second, same_area=first.jurisdiction == second.jurisdiction,
-            in_sequence=first.jurisdiction == second.jurisdiction and second.start_year > first.start_year,
+            in_sequence=in_sequence,
             rows=indicator_rows,
+            verdict=verdict,
+            chart=verdict_chart(self.dataset, verdict, first, second) if verdict else "",
+            row_disagreements={row.indicator_id: row_disagreements(self.comparisons, first.jurisdiction, row)
+                               for row in indicator_rows},
             layout_rows=layout_rows(self.dataset, first, second),
             sector_rows=sector_rows(self.dataset, first, second),
             theme_rows=theme_rows(self.dataset, self.comparisons.themes, first, second),
@@ -213,6 +227,51 @@ class PageRenderer:
 
     def all_pages(self) -> dict[str, str]:
         return {page: make() for page, make in self.page_makers().items()}
+
+
+def verdict_chart(dataset: Dataset, verdict: TargetVerdict, first: Plan, second: Plan) -> str:
+    """Bars of actual over target for a verdict's targets; a row without a comparable actual says why."""
+    rows = []
+    # Only targets compared with an actual: the others have no bar to draw and are listed in the tables.
+    for verdict_row in [row for row in verdict.rows if row.status in ("met", "not-met")]:
+        evaluation = verdict_row.row.evaluation
+        actual = f"实际 {evaluation.actual.value.text} / " if evaluation.actual else ""
+        rows.append(ProgressRow(
+            label=dataset.indicators[verdict_row.row.indicator_id].name,
+            href=f"#ind-{verdict_row.row.indicator_id}",
+            ratio=verdict_row.ratio,
+            value_text=f"{actual}目标 {evaluation.target.value.text}",
+            status=verdict_row.status))
+    if not rows:
+        return ""
+    return progress_chart(f"{first.short_title}的目标完成情况（{second.short_title}报告的实际值 ÷ 目标值）", rows)
+
+
+def indicator_chart_svgs(dataset: Dataset, comparisons: Comparisons, indicator_id: str, page: str) -> tuple[list[str], int]:
+    """The indicator's values across years, one chart per area (a city's numbers would flatten a
+    district's), one series per plan; and how many values no chart can draw (no number, another unit)."""
+    indicator = dataset.indicators[indicator_id]
+    links = PageLinks(page)
+    disputed = {(d.jurisdiction, d.year) for d in comparisons.disagreements if d.indicator_id == indicator_id}
+    by_area: dict[str, list[ChartSeries]] = {}
+    left_out = 0
+    for plan in comparable_plans(dataset):
+        points = []
+        for item in plan.indicators:
+            if item.indicator != indicator_id:
+                continue
+            for value in item.values:
+                if value.number is None or value.unit != indicator.unit:
+                    left_out += 1
+                    continue
+                note = "文件之间数字不一致" if (plan.jurisdiction, value.year) in disputed and value.kind != "target" else ""
+                points.append(ChartPoint(value.year, value.number, value.kind, value.text,
+                                         links.published_source(value.provenance), note))
+        if points:
+            by_area.setdefault(plan.jurisdiction, []).append(ChartSeries(plan.short_title, tuple(points)))
+    charts = [indicator_chart(f"{indicator.name}：{area}（{indicator.unit}）", indicator.unit or "", series)
+              for area, series in by_area.items()]
+    return [chart for chart in charts if chart], left_out
 
 
 def indicator_rows(dataset: Dataset, indicator_id: str) -> list[dict[str, Any]]:

@@ -36,7 +36,10 @@ CONSTRAINED_FIELDS = frozenset({
     "used_from", "used_to", "line", "level",
 })
 # Template variables that hold numbers or anchors computed by the templates or the renderer.
-CONSTRAINED_NAMES = frozenset({"depth", "index", "width", "anchor", "number_weight"})
+# (`status` is a key of verdicts.STATUS_ORDER, used in anchors.)
+CONSTRAINED_NAMES = frozenset({"depth", "index", "width", "anchor", "number_weight", "status"})
+# Markup the renderer builds in code with every data string escaped inside it (generator/charts.py's SVG).
+RENDERED_MARKUP_NAMES = frozenset({"chart"})
 # Mappings the renderer fills with counts (id -> number).
 COUNT_TABLES = frozenset({"counts", "untagged", "roles"})
 
@@ -98,7 +101,7 @@ def is_safe(node: nodes.Node, macros: set[str]) -> bool:
         # By convention a field named *_id holds a validated id (Disagreement.indicator_id …).
         return field is not None and (field in CONSTRAINED_FIELDS or field.endswith("_id"))
     if isinstance(node, nodes.Name):
-        return node.name in CONSTRAINED_NAMES
+        return node.name in CONSTRAINED_NAMES or node.name in RENDERED_MARKUP_NAMES
     if isinstance(node, nodes.CondExpr):
         return is_safe(node.expr1, macros) and (node.expr2 is None or is_safe(node.expr2, macros))
     if isinstance(node, (nodes.Or, nodes.And, nodes.Add, nodes.Sub, nodes.Mul, nodes.Div, nodes.FloorDiv,

@@ -189,3 +189,55 @@ def test_every_comparison_cell_shows_only_linked_quotes(built_site: ProjectPaths
                         assert link.search(piece), f"{page.name} [{column}] {piece[:80]}"
                         checked += 1
     assert checked > 1000
+
+
+class VisibleText(__import__("html.parser").parser.HTMLParser):
+    """The text a reader sees in a page's article (scripts and styles left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.skip = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "article":
+            self.depth += 1
+        if tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+        if tag in ("script", "style"):
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+# Markup of the page's own making that must never show: attribute lists ({: #id }, { #id }),
+# Jinja ({{ }}, {% %}), admonition openers. The real data contains none of these characters sequences.
+LEAKED_SYNTAX = re.compile(r"\{:|\{\s*#[\w-]+\s*\}|\{\{|\}\}|\{%|%\}|^!!! ", re.MULTILINE)
+
+
+def test_no_page_shows_attribute_lists_or_template_syntax_as_text(built_site: ProjectPaths) -> None:
+    leaks = {}
+    for page in sorted(built_site.site.rglob("*.html")):
+        parser = VisibleText()
+        parser.feed(page.read_text(encoding="utf-8"))
+        found = LEAKED_SYNTAX.findall("".join(parser.parts))
+        if found:
+            leaks[page.relative_to(built_site.site).as_posix()] = found[:3]
+    assert not leaks, leaks
+
+
+def test_data_notes_list_each_inconsistency_as_its_own_item(built_site: ProjectPaths) -> None:
+    page = (built_site.site / "comparisons" / "data-notes" / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('id="plan-notes"'):]
+    items = re.findall(r"<li>", section.split("</ul>")[0])
+    from generator.pipeline import build_dataset
+
+    notes = sum(1 for plan in build_dataset(built_site).plans.values() for note in plan.notes if note.kind == "inconsistency")
+    assert notes > 1 and len(items) == notes
