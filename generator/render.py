@@ -40,8 +40,9 @@ from generator.models.common import format_number
 from generator.measure_tree import flatten_measures
 from generator.opendata import indicator_chart_csv, open_data_files
 from generator.pipeline import ProjectPaths, build_dataset
+from generator.collation import pinyin_key
 from generator.charts import ChartPoint, ChartSeries, ProgressRow, indicator_chart, progress_chart
-from generator.verdicts import TargetVerdict, plan_summary, related_comparisons, row_disagreements, target_verdict
+from generator.verdicts import TargetVerdict, names_lead_units, plan_summary, related_comparisons, row_disagreements, target_verdict
 from generator.search_page import NOTICE_WEIGHT, SearchMeta, name_weight, source_number_weight, plan_period, searchable_page
 from generator.template_check import assert_templates_escape_data
 from generator.write import WriteReport, write_generated_files
@@ -151,11 +152,13 @@ class PageRenderer:
         if registry == "organisations":
             context["roles_by_plan"] = [(self.dataset.plans[plan_id], Counter(link.field for link in links))
                                         for plan_id, links in context["mentions"]]
+            context["without_leads"] = {plan_id for plan_id, _ in context["mentions"]
+                                        if not names_lead_units(self.dataset.plans[plan_id])}
         meta = SearchMeta(registry, entry.name, self.plans_mentioning(registry, entry.id))
         return self.render(f"{registry[:-1]}.md.j2", entity_page(registry, entry.id), meta, **context)
 
     def registry_index(self, registry: str) -> str:
-        entries = list(self.dataset.registry(registry).values())
+        entries = sorted(self.dataset.registry(registry).values(), key=lambda entry: pinyin_key(entry.name))
         if registry == "indicators":
             counts = {entry.id: len({row["plan"].id for row in indicator_rows(self.dataset, entry.id)}) for entry in entries}
         elif registry == "themes":

@@ -153,3 +153,10 @@ def plan_summary(plan: Plan) -> PlanSummary:
         key_projects=len(plan.key_projects),
         quantified_items=sum(1 for item in [*measures, *plan.key_projects] if item.quantities),
     )
+
+
+def names_lead_units(plan: Plan) -> bool:
+    """Whether any item of the plan (measure, safeguard, key project, indicator) names a lead unit."""
+    items = [measure for _, measure, _ in flatten_measures(plan.measures)]
+    items += [measure for _, measure, _ in flatten_measures(plan.safeguards)]
+    return any(item.lead_units for item in [*items, *plan.key_projects, *plan.indicators])
