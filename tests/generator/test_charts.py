@@ -116,7 +116,7 @@ def test_indicator_root_is_an_accessible_image() -> None:
     svg = indicator_chart("高新技术产品产值", "亿元", [plan_13(), plan_14()])
     root = parse(svg)
     assert local(root.tag) == "svg"
-    assert root.get("role") == "img"
+    assert root.get("role") == "group"
     assert root.get("class") == "chart chart--indicator"
     assert root.get("viewBox", "").startswith("0 0 480 ")
     title_id, desc_id = root.get("aria-labelledby", "").split()
@@ -262,7 +262,7 @@ def status_texts(root: ET.Element) -> list[str]:
 
 def test_progress_root_is_an_accessible_image() -> None:
     root = parse(progress_chart("“十三五”目标完成情况", sample_rows()))
-    assert root.get("role") == "img"
+    assert root.get("role") == "group"
     assert root.get("class") == "chart chart--progress"
     title_id, desc_id = root.get("aria-labelledby").split()
     assert root.find(f"{SVG}title").get("id") == title_id

@@ -78,7 +78,7 @@ def test_indicator_page_has_a_chart_with_a_text_alternative_and_its_numbers(buil
     for svg in svgs:
         tree = ElementTree.fromstring(svg)
         namespace = "{http://www.w3.org/2000/svg}"
-        assert tree.get("role") == "img"
+        assert tree.get("role") == "group"
         labelled = tree.get("aria-labelledby").split()
         ids = {element.get("id") for element in tree.iter() if element.get("id")}
         assert set(labelled) <= ids and tree.find(f"{namespace}desc").text
