@@ -116,7 +116,8 @@ def test_index_is_loaded_only_when_the_reader_searches(browser: Browser, site_ur
 def test_plan_item_link_leads_to_its_quote(browser: Browser, site_url: str) -> None:
     page = browser.new_page()
     page.goto(site_url + "plans/haizhu-sti-13/")
-    link = page.locator("a[href*='sources/haizhu-sti-13/#']", has_text="区内高新技术企业达到600家").first
+    # The value as written links to its paragraph (000 p111: “区内高新技术企业达到600家”).
+    link = page.locator("#indicators ~ .comparison-table a[href*='sources/haizhu-sti-13/#']", has_text="达到600家").first
     link.click()
     page.wait_for_url("**/sources/haizhu-sti-13/#p*")
     anchor = page.url.split("#")[1]
