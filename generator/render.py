@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -48,6 +48,9 @@ from generator.template_check import assert_templates_escape_data
 from generator.write import WriteReport, write_generated_files
 
 REGISTRY_ORDER = ("indicators", "sectors", "places", "organisations", "themes")
+# A plan's zone or sector table longer than this is folded (a <details> the reader opens): the
+# 72 blocks of 7号's annex take some 25 phone screens, and a list of names says what they are first.
+LONG_TABLE_ROWS = 20
 
 
 def make_environment(templates: Path) -> Environment:
@@ -75,6 +78,7 @@ class PageRenderer:
     dataset: Dataset
     comparisons: Comparisons
     environment: Environment
+    _sequence_verdicts: list[tuple[Plan, Plan, TargetVerdict]] | None = field(default=None, init=False, repr=False)
 
     def render(self, template: str, page: str, search: SearchMeta, **context: Any) -> str:
         text = self.environment.get_template(template).render(
@@ -92,7 +96,23 @@ class PageRenderer:
         for plan in self.dataset.plans.values():
             groups[plan.level].append(plan)
         ordered = [(level, sorted(groups[level], key=lambda p: (p.start_year, p.id))) for level in ("city", "district") if groups[level]]
-        return self.render("home.md.j2", "index.md", SearchMeta("page", "首页"), plan_groups=ordered)
+        return self.render("home.md.j2", "index.md", SearchMeta("page", "首页"), plan_groups=ordered,
+                           verdicts=self.sequence_verdicts())
+
+    def sequence_verdicts(self) -> list[tuple[Plan, Plan, TargetVerdict]]:
+        """Every earlier plan whose targets a later plan of its area reports on, with the verdict
+        (computed once: the home page and every plan page ask)."""
+        if self._sequence_verdicts is not None:
+            return self._sequence_verdicts
+        found = []
+        for first_id, second_id in self.comparisons.pairs:
+            first, second = self.dataset.plans[first_id], self.dataset.plans[second_id]
+            if first.jurisdiction == second.jurisdiction and second.start_year > first.start_year:
+                verdict = target_verdict(pair_indicator_rows(self.dataset, self.comparisons, first, second))
+                if verdict:
+                    found.append((first, second, verdict))
+        self._sequence_verdicts = found
+        return found
 
     def plan_page(self, plan: Plan) -> str:
         return self.render("plan.md.j2", plan_page(plan.id), SearchMeta("plan", plan.short_title, (plan,), plan_period(plan)),
@@ -103,7 +123,8 @@ class PageRenderer:
                            item_themes={item.item.id: item.tags for item in self.comparisons.themes[plan.id]},
                            related=related_comparisons(self.dataset, self.comparisons, plan),
                            summary=plan_summary(plan),
-                           evaluated=bool(self.comparisons.evaluations.get(plan.id)))
+                           long_table_rows=LONG_TABLE_ROWS,
+                           verdict_pages={(first.id, second.id) for first, second, _ in self.sequence_verdicts()})
 
     def source_page(self, source: Source) -> str:
         plans = [plan for plan in self.dataset.plans.values() if plan.source == source.entry.id]

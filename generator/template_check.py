@@ -37,7 +37,7 @@ CONSTRAINED_FIELDS = frozenset({
 })
 # Template variables that hold numbers or anchors computed by the templates or the renderer.
 # (`status` is a key of verdicts.STATUS_ORDER, used in anchors.)
-CONSTRAINED_NAMES = frozenset({"depth", "index", "width", "anchor", "number_weight", "status"})
+CONSTRAINED_NAMES = frozenset({"depth", "index", "width", "anchor", "number_weight", "status", "long_table_rows"})
 # Markup the renderer builds in code with every data string escaped inside it (generator/charts.py's SVG).
 RENDERED_MARKUP_NAMES = frozenset({"chart"})
 # Mappings the renderer fills with counts (id -> number).

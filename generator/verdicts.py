@@ -49,9 +49,10 @@ class TargetVerdict:
 
 
 def target_verdict(rows: list[IndicatorRow]) -> TargetVerdict | None:
-    """The verdict over the rows that carry an evaluation; None when the pair evaluates nothing."""
+    """The verdict over the rows that carry an evaluation; None when the later plan reports no actual
+    for any of them (a sibling plan of the next period that reports nothing is not a verdict)."""
     evaluated = [VerdictRow(row, row.evaluation.status, achievement_ratio(row)) for row in rows if row.evaluation]
-    if not evaluated:
+    if not any(verdict_row.row.evaluation.actual for verdict_row in evaluated):
         return None
     evaluated.sort(key=lambda verdict_row: STATUS_ORDER.index(verdict_row.status))  # stable: page order within a status
     return TargetVerdict(tuple(evaluated))
