@@ -1,5 +1,7 @@
 """Chinese labels for the model's enumerations, shown on pages and in the open data notes."""
 
+# What an editor inferred of a value, as the pages mark it (Value.inferred).
+INFERRED = {"year": "年份系推定", "kind": "类型系推定"}
 VALUE_KINDS = {"baseline": "基期值", "target": "目标值", "actual": "实际值"}
 LEVELS = {"city": "市级", "district": "区级"}
 # Kinds of page, as the search result list and its filter name them.

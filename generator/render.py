@@ -288,7 +288,10 @@ def indicator_chart_svgs(dataset: Dataset, comparisons: Comparisons, indicator_i
                 if value.number is None or value.unit != indicator.unit:
                     left_out += 1
                     continue
-                note = "文件之间数字不一致" if (plan.jurisdiction, value.year) in disputed and value.kind != "target" else ""
+                notes = [labels.INFERRED[what] for what in value.inferred]
+                if (plan.jurisdiction, value.year) in disputed and value.kind != "target":
+                    notes.append("文件之间数字不一致")
+                note = "；".join(notes)
                 points.append(ChartPoint(value.year, value.number, value.kind, value.text,
                                          links.published_source(value.provenance), note))
         if points:

@@ -68,6 +68,19 @@ class Value(Sourced):
     comparator: Comparator | None = None
     reference_year: int | None = Field(default=None, description="比2015年下降…: the year compared with")
     note: str | None = None
+    inferred: list[Literal["year", "kind"]] = Field(
+        default_factory=list,
+        description="What the editor read into the value because the text does not write it: the year "
+                    "(“十三五”期末 read as 2020) or the kind (a result listed without a year); the note says how")
+
+    @model_validator(mode="after")
+    def inference_is_explained(self) -> "Value":
+        if self.inferred and not self.note:
+            raise PydanticCustomError(
+                "inferred-without-note",
+                "the value's {what} is inferred, so its note must say from what",
+                {"what": "、".join(self.inferred), "field": "note"})
+        return self
 
     @model_validator(mode="after")
     def number_is_in_text(self) -> "Value":

@@ -86,6 +86,6 @@ def test_indicator_page_has_a_chart_with_a_text_alternative_and_its_numbers(buil
     assert 'href="../../sources/haizhu-sti-13/#p111"' in html and "达到600家" in html
     link = re.search(r'href="([^"]*data/indicators/high-tech-enterprises\.csv)"', html).group(1)
     rows = list(csv.DictReader(io.StringIO((built_site.site / "data/indicators/high-tech-enterprises.csv")
-                                           .read_text(encoding="utf-8"))))
+                                           .read_text(encoding="utf-8-sig"))))
     assert link.endswith("data/indicators/high-tech-enterprises.csv")
     assert {row["value_text"] for row in rows} >= {"达到600家", "达到629家"}

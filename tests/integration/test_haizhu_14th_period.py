@@ -17,7 +17,7 @@ DIGITAL_14 = ("haizhu-digital-economy-14", "003_3cf48775843defb6.txt")
 
 
 def rows_of(project: ProjectPaths, plan_id: str) -> list[dict[str, str]]:
-    with (project.site / "data" / "indicators.csv").open(encoding="utf-8", newline="") as handle:
+    with (project.site / "data" / "indicators.csv").open(encoding="utf-8-sig", newline="") as handle:
         return [row for row in csv.DictReader(handle) if row["plan_id"] == plan_id]
 
 

@@ -27,7 +27,7 @@ def source_blocks(project: ProjectPaths, name: str):
 
 
 def read_csv(project: ProjectPaths, name: str) -> list[dict[str, str]]:
-    with (project.site / "data" / name).open(encoding="utf-8", newline="") as handle:
+    with (project.site / "data" / name).open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -36,10 +36,12 @@ def html_ids(page: Path) -> set[str]:
 
 
 def test_indicator_csv_has_exactly_the_documented_columns(built_site: ProjectPaths) -> None:
-    header = (built_site.site / "data" / "indicators.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == "plan_id,plan_title,indicator_id,indicator_name,label,unit,kind,year,value,value_text,source_url,category,lead_units"
-    header = (built_site.site / "data" / "measures.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == "plan_id,plan_title,section,title,lead_units,support_units,text,source_url,themes"
+    header = (built_site.site / "data" / "indicators.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header == ("plan_id,plan_title,indicator_id,indicator_name,label,unit,kind,year,comparator,value,value_text,"
+                      "inferred,note,source_url,category,lead_units")
+    header = (built_site.site / "data" / "measures.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header == ("plan_id,plan_title,kind,section,number,title,lead_units,support_units,funds,deadlines,"
+                      "other_quantities,text,source_url,themes")
 
 
 def test_every_2020_target_of_chapter_three_is_in_the_csv(built_site: ProjectPaths) -> None:
@@ -137,7 +139,7 @@ def test_gazette_issue_page_lists_its_four_documents(built_site: ProjectPaths) -
 def test_evaluations_csv_has_the_issue_s_columns_and_the_13th_period_targets(built_site: ProjectPaths) -> None:
     import csv
 
-    with (built_site.site / "data" / "evaluations.csv").open(encoding="utf-8", newline="") as handle:
+    with (built_site.site / "data" / "evaluations.csv").open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         assert reader.fieldnames == ["plan_id", "indicator_id", "indicator_name", "target_year", "target_value_text",
                                      "target_value", "actual_year", "actual_value", "actual_plan_id", "status",
