@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from generator.markdown_text import visible_text
 from generator.opendata_columns import EVALUATION_COLUMN_DOCS, INDICATOR_COLUMN_DOCS, MEASURE_COLUMN_DOCS
 
 WORKBOOK = "data/plan-compare.xlsx"
@@ -65,6 +66,9 @@ def write_table(sheet: Any, columns: list[str], rows: list[dict[str, Any]]) -> N
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append([spreadsheet_value(column, row.get(column, "")) for column in columns])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # data, never a formula: a contributor's "=HYPERLINK(…)" stays text
     for index, column in enumerate(columns, start=1):
         if column in LINK_COLUMNS:
             for cell in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
@@ -81,7 +85,9 @@ def spreadsheet_value(column: str, value: Any) -> Any:
     if column in NUMBER_COLUMNS and value not in ("", None):
         number = float(value)
         return int(number) if number.is_integer() else number
-    return value
+    # Control characters cannot be stored in a worksheet (openpyxl refuses them): shown as their
+    # pictures, as on the pages (␇), so a pasted control character never stops the build.
+    return visible_text(value) if isinstance(value, str) else value
 
 
 def _fixed_zip_times(data: bytes) -> bytes:

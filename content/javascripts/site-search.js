@@ -19,7 +19,7 @@
   // Pagefind's ranking, tuned on tests/e2e/search_queries.yaml (see ARCHITECTURE.md, Search): long pages
   // (a plan, a source text) are penalised less than by default (0.75), because their text already weighs
   // a twentieth (generator/search_page.py) and their headings must still win for a document number.
-  var RANKING = { pageLength: 0.15 };
+  var RANKING = { pageLength: 0.2 };
 
   var script = document.currentScript;
   var siteRoot = new URL("../", script ? script.src : window.location.href);

@@ -34,8 +34,9 @@ def test_page_matches_reviewed_markdown(minimal_project: ProjectPaths, page: str
     expected = EXPECTED / page
     if os.environ.get("UPDATE_EXPECTED"):
         expected.parent.mkdir(parents=True, exist_ok=True)
-        expected.write_text(rendered, encoding="utf-8")
-    assert rendered == expected.read_text(encoding="utf-8")
+        expected.write_bytes(rendered.encode("utf-8"))
+    # Bytes, not text: the CSV files end lines with CRLF, which reading as text would hide.
+    assert rendered == expected.read_bytes().decode("utf-8")
 
 
 def test_rendering_is_deterministic(minimal_project: ProjectPaths) -> None:

@@ -31,7 +31,7 @@ def target_table_rows(project: ProjectPaths) -> list[dict[str, str]]:
 
 
 def csv_rows(project: ProjectPaths, name: str, plan_id: str) -> list[dict[str, str]]:
-    with (project.site / "data" / name).open(encoding="utf-8", newline="") as handle:
+    with (project.site / "data" / name).open(encoding="utf-8-sig", newline="") as handle:
         return [row for row in csv.DictReader(handle) if row["plan_id"] == plan_id]
 
 
