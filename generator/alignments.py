@@ -149,7 +149,9 @@ def _layout_change(first: list[ZoneMention], second: list[ZoneMention]) -> str:
         return "not-listed"
     if {m.place_id for m in first} != {m.place_id for m in second}:
         return "succeeded"
-    if {m.name for m in first} != {m.name for m in second}:
+    # Renamed only when no name is shared: a plan that also writes a short form (互联网创新集聚区)
+    # next to the full name both plans write has not renamed the place.
+    if not {m.name for m in first} & {m.name for m in second}:
         return "renamed"
     return "continued"
 

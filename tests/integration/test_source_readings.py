@@ -272,3 +272,16 @@ def test_made_in_china_stage_2_and_measure_5_are_as_written(dataset) -> None:
     [m5_paragraph] = [b for b in blocks if b.anchor == m5.provenance.anchor]
     source = normalise_whitespace(m5_paragraph.text)
     assert "依次对应" not in source and "依次对应" not in m5.text
+
+
+def test_a_place_both_plans_name_alike_is_not_marked_renamed() -> None:
+    # 002 and 000 both write “琶洲互联网创新集聚区”; 000 also writes the short form “互联网创新集聚区”.
+    from generator.alignments import layout_rows
+
+    sources = {path.name[:3]: "".join(path.read_text(encoding="utf-8").split())
+               for path in (REPO / "data" / "sources").glob("*.txt")}
+    assert "琶洲互联网创新集聚区" in sources["002"] and "琶洲互联网创新集聚区" in sources["000"]
+    dataset = build_dataset(ProjectPaths(REPO))
+    rows = layout_rows(dataset, dataset.plans["gz-innovation-driven"], dataset.plans["haizhu-sti-13"])
+    [row] = [row for row in rows if "pazhou-internet-innovation-zone" in row.places]
+    assert row.change == "continued"
