@@ -57,6 +57,23 @@ def _paragraphs(paths: ProjectPaths, args: argparse.Namespace) -> int:
     return 0
 
 
+def _coverage(paths: ProjectPaths, args: argparse.Namespace) -> int:
+    """List the number-bearing sentences of a source that no captured item quotes."""
+    from generator.coverage import source_coverage
+
+    coverage = source_coverage(build_dataset(paths))
+    if args.source not in coverage:
+        print(f"no source with id {args.source!r}; sources: {', '.join(sorted(coverage))}", file=sys.stderr)
+        return 1
+    report = coverage[args.source]
+    missing = report.uncaptured_number_sentences()
+    print(f"{args.source}: {len(report.captured_paragraphs)}/{report.paragraphs} paragraphs quoted, "
+          f"{len(report.number_sentences) - len(missing)}/{len(report.number_sentences)} number-bearing sentences captured")
+    for anchor, sentence in missing:
+        print(f"  {anchor}\t{sentence}")
+    return 0
+
+
 def _reanchor(paths: ProjectPaths, _: argparse.Namespace) -> int:
     from generator.reanchor import reanchor
 
@@ -92,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     paragraphs.add_argument("source", help="source document id, e.g. haizhu-sti-13")
     paragraphs.add_argument("text", nargs="?", help="only paragraphs containing this text (whitespace ignored)")
     paragraphs.set_defaults(run=_paragraphs)
+    coverage = commands.add_parser("coverage", help="list a source's number-bearing sentences that no item captures")
+    coverage.add_argument("source", help="a source id from data/sources.yaml, e.g. haizhu-sti-14")
+    coverage.set_defaults(run=_coverage)
     commands.add_parser("reanchor", help="rewrite anchors whose quote moved to another paragraph "
                         "(after a change to the cleaning rules)").set_defaults(run=_reanchor)
     serve = commands.add_parser("serve", help="preview: serve the pages from memory, regenerate on every change "

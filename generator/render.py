@@ -41,6 +41,7 @@ from generator.measure_tree import flatten_measures
 from generator.opendata import indicator_chart_csv, open_data_files
 from generator.pipeline import ProjectPaths, build_dataset
 from generator.collation import pinyin_key
+from generator.coverage import SourceCoverage, source_coverage
 from generator.charts import ChartPoint, ChartSeries, ProgressRow, indicator_chart, progress_chart
 from generator.verdicts import TargetVerdict, names_lead_units, plan_summary, related_comparisons, row_disagreements, target_verdict
 from generator.search_page import NOTICE_WEIGHT, SearchMeta, name_weight, source_number_weight, plan_period, searchable_page
@@ -79,6 +80,7 @@ class PageRenderer:
     comparisons: Comparisons
     environment: Environment
     _sequence_verdicts: list[tuple[Plan, Plan, TargetVerdict]] | None = field(default=None, init=False, repr=False)
+    _coverage: dict[str, SourceCoverage] | None = field(default=None, init=False, repr=False)
 
     def render(self, template: str, page: str, search: SearchMeta, **context: Any) -> str:
         text = self.environment.get_template(template).render(
@@ -131,13 +133,20 @@ class PageRenderer:
         meta = SearchMeta("source", source.entry.title, tuple(plans),
                           **({"weight": NOTICE_WEIGHT} if source.entry.kind == "notice" else {}))
         return self.render("source.md.j2", source_page(source.entry.id), meta, source=source,
+                           coverage=self.coverage().get(source.entry.id),
                            number_weight=source_number_weight(source.entry.kind),
                            parent=self.dataset.sources.get(source.entry.part_of or ""),
                            children=self.dataset.children_of_source(source.entry.id), plans=plans)
 
     def source_index(self) -> str:
         top = [source for source in self.dataset.sources.values() if not source.entry.part_of]
-        return self.render("source_index.md.j2", index_page("sources"), SearchMeta("page", "来源文件"), sources=top)
+        return self.render("source_index.md.j2", index_page("sources"), SearchMeta("page", "来源文件"), sources=top,
+                           coverage=self.coverage())
+
+    def coverage(self) -> dict[str, SourceCoverage]:
+        if self._coverage is None:
+            self._coverage = source_coverage(self.dataset)
+        return self._coverage
 
     def entity_page(self, registry: str, entry: Any) -> str:
         """A registry entry's page: its history across plans, in the order of their periods."""
