@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -79,8 +79,6 @@ class PageRenderer:
     dataset: Dataset
     comparisons: Comparisons
     environment: Environment
-    _sequence_verdicts: list[tuple[Plan, Plan, TargetVerdict]] | None = field(default=None, init=False, repr=False)
-    _coverage: dict[str, SourceCoverage] | None = field(default=None, init=False, repr=False)
 
     def render(self, template: str, page: str, search: SearchMeta, **context: Any) -> str:
         text = self.environment.get_template(template).render(
@@ -99,13 +97,12 @@ class PageRenderer:
             groups[plan.level].append(plan)
         ordered = [(level, sorted(groups[level], key=lambda p: (p.start_year, p.id))) for level in ("city", "district") if groups[level]]
         return self.render("home.md.j2", "index.md", SearchMeta("page", "首页"), plan_groups=ordered,
-                           verdicts=self.sequence_verdicts())
+                           verdicts=self.sequence_verdicts)
 
+    @functools.cached_property
     def sequence_verdicts(self) -> list[tuple[Plan, Plan, TargetVerdict]]:
         """Every earlier plan whose targets a later plan of its area reports on, with the verdict
         (computed once: the home page and every plan page ask)."""
-        if self._sequence_verdicts is not None:
-            return self._sequence_verdicts
         found = []
         for first_id, second_id in self.comparisons.pairs:
             first, second = self.dataset.plans[first_id], self.dataset.plans[second_id]
@@ -113,7 +110,6 @@ class PageRenderer:
                 verdict = target_verdict(pair_indicator_rows(self.dataset, self.comparisons, first, second))
                 if verdict:
                     found.append((first, second, verdict))
-        self._sequence_verdicts = found
         return found
 
     def plan_page(self, plan: Plan) -> str:
@@ -126,14 +122,14 @@ class PageRenderer:
                            related=related_comparisons(self.dataset, self.comparisons, plan),
                            summary=plan_summary(plan),
                            long_table_rows=LONG_TABLE_ROWS,
-                           verdict_pages={(first.id, second.id) for first, second, _ in self.sequence_verdicts()})
+                           verdict_pages={(first.id, second.id) for first, second, _ in self.sequence_verdicts})
 
     def source_page(self, source: Source) -> str:
         plans = [plan for plan in self.dataset.plans.values() if plan.source == source.entry.id]
         meta = SearchMeta("source", source.entry.title, tuple(plans),
                           **({"weight": NOTICE_WEIGHT} if source.entry.kind == "notice" else {}))
         return self.render("source.md.j2", source_page(source.entry.id), meta, source=source,
-                           coverage=self.coverage().get(source.entry.id),
+                           coverage=self.coverage.get(source.entry.id),
                            number_weight=source_number_weight(source.entry.kind),
                            parent=self.dataset.sources.get(source.entry.part_of or ""),
                            children=self.dataset.children_of_source(source.entry.id), plans=plans)
@@ -141,12 +137,11 @@ class PageRenderer:
     def source_index(self) -> str:
         top = [source for source in self.dataset.sources.values() if not source.entry.part_of]
         return self.render("source_index.md.j2", index_page("sources"), SearchMeta("page", "来源文件"), sources=top,
-                           coverage=self.coverage())
+                           coverage=self.coverage)
 
+    @functools.cached_property
     def coverage(self) -> dict[str, SourceCoverage]:
-        if self._coverage is None:
-            self._coverage = source_coverage(self.dataset)
-        return self._coverage
+        return source_coverage(self.dataset)
 
     def entity_page(self, registry: str, entry: Any) -> str:
         """A registry entry's page: its history across plans, in the order of their periods."""
@@ -286,25 +281,22 @@ def indicator_chart_svgs(dataset: Dataset, comparisons: Comparisons, indicator_i
     indicator = dataset.indicators[indicator_id]
     links = PageLinks(page)
     disputed = {(d.jurisdiction, d.year) for d in comparisons.disagreements if d.indicator_id == indicator_id}
-    by_area: dict[str, list[ChartSeries]] = {}
+    points: dict[str, list[ChartPoint]] = defaultdict(list)  # by plan id
     left_out = 0
+    for row in indicator_rows(dataset, indicator_id):
+        plan, value = row["plan"], row["value"]
+        if value.number is None or value.unit != indicator.unit:
+            left_out += 1
+            continue
+        notes = [labels.INFERRED[what] for what in value.inferred]
+        if (plan.jurisdiction, value.year) in disputed and value.kind != "target":
+            notes.append("文件之间数字不一致")
+        points[plan.id].append(ChartPoint(value.year, value.number, value.kind, value.text,
+                                          links.published_source(value.provenance), "；".join(notes)))
+    by_area: dict[str, list[ChartSeries]] = {}
     for plan in comparable_plans(dataset):
-        points = []
-        for item in plan.indicators:
-            if item.indicator != indicator_id:
-                continue
-            for value in item.values:
-                if value.number is None or value.unit != indicator.unit:
-                    left_out += 1
-                    continue
-                notes = [labels.INFERRED[what] for what in value.inferred]
-                if (plan.jurisdiction, value.year) in disputed and value.kind != "target":
-                    notes.append("文件之间数字不一致")
-                note = "；".join(notes)
-                points.append(ChartPoint(value.year, value.number, value.kind, value.text,
-                                         links.published_source(value.provenance), note))
-        if points:
-            by_area.setdefault(plan.jurisdiction, []).append(ChartSeries(plan.short_title, tuple(points)))
+        if points.get(plan.id):
+            by_area.setdefault(plan.jurisdiction, []).append(ChartSeries(plan.short_title, tuple(points[plan.id])))
     charts = [indicator_chart(f"{indicator.name}：{area}（{indicator.unit}）", indicator.unit or "", series)
               for area, series in by_area.items()]
     return [chart for chart in charts if chart], left_out

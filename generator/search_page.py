@@ -14,7 +14,7 @@ Markdown page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from generator import labels
 from generator.markdown_text import escape_attribute
@@ -47,7 +47,6 @@ class SearchMeta:
     plans: tuple[Plan, ...] = ()
     period: str = ""
     weight: float = BODY_WEIGHT  # of everything on the page without a weight of its own
-    extra_filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def name_weight(name: object) -> str:
@@ -81,8 +80,6 @@ def search_meta_block(meta: SearchMeta) -> str:
         spans.append(_span("plan", "、".join(plan.short_title for plan in meta.plans), meta_key=True, filter_key=False))
     if meta.period:
         spans.append(_span("period", meta.period, meta_key=True, filter_key=False))
-    for key, values in sorted(meta.extra_filters.items()):
-        spans += [_span(key, value, meta_key=False, filter_key=True) for value in values]
     return '<div class="search-meta" hidden data-pagefind-ignore>\n' + "\n".join(spans) + "\n</div>"
 
 
