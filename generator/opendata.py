@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 from generator.compare import Comparisons
 from generator.link import Dataset
-from generator.models.common import format_number
+from generator.models.common import format_number, number_apart
 from generator.links import site_url, source_page
 from generator.measure_tree import flatten_measures
 from generator.models import Provenance
@@ -117,7 +117,18 @@ def measure_rows(dataset: Dataset, comparisons: Comparisons) -> list[dict[str, A
 
 
 def _quantity_texts(quantities: list[Any], wanted: Any) -> str:
-    return LIST_SEPARATOR.join(quantity.text for quantity in quantities if wanted(quantity.kind))
+    return LIST_SEPARATOR.join(quantity_as_written(quantity) for quantity in quantities if wanted(quantity.kind))
+
+
+def quantity_as_written(quantity: Any) -> str:
+    """The text as the source writes it, then, in brackets, the number it stands for when the text
+    writes it only in words (一区五园（计5园）) and the editor's note on how it is read."""
+    extras = []
+    if apart := number_apart(quantity.number, quantity.unit, quantity.text):
+        extras.append("计" + apart)
+    if quantity.note:
+        extras.append(quantity.note)
+    return quantity.text + (f"（{'；'.join(extras)}）" if extras else "")
 
 
 def plans_json(dataset: Dataset) -> str:

@@ -36,7 +36,7 @@ from generator.link import Backlink, Dataset, Source
 from generator.links import PageLinks, comparison_page, entity_page, index_page, plan_page, source_page
 from generator.markdown_text import escape_attribute, escape_cell, escape_front_matter, escape_markdown
 from generator.models import Plan
-from generator.models.common import format_number
+from generator.models.common import format_number, number_apart
 from generator.measure_tree import flatten_measures
 from generator.opendata import indicator_chart_csv, open_data_files
 from generator.pipeline import ProjectPaths, build_dataset
@@ -54,6 +54,11 @@ REGISTRY_ORDER = ("indicators", "sectors", "places", "organisations", "themes")
 LONG_TABLE_ROWS = 20
 
 
+
+def quantity_number_apart(quantity: Any) -> str:
+    """A quantity's number when its text writes it only in words (一区五园 → 5园)."""
+    return number_apart(quantity.number, quantity.unit, quantity.text)
+
 def make_environment(templates: Path) -> Environment:
     environment = Environment(
         loader=FileSystemLoader(str(templates)),
@@ -67,6 +72,7 @@ def make_environment(templates: Path) -> Environment:
     environment.filters["cell"] = escape_cell
     environment.filters["attr"] = escape_attribute
     environment.filters["number"] = format_number
+    environment.filters["number_apart"] = quantity_number_apart
     environment.filters["front_matter"] = escape_front_matter
     environment.filters["search_weight"] = name_weight
     environment.globals["labels"] = labels

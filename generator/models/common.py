@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -96,6 +97,38 @@ class Value(Sourced):
                     {"number": format_number(self.number), "text": self.text, "field": "number"},
                 )
         return self
+
+
+CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_NUMERAL = re.compile(r"[一二两三四五六七八九十]+")
+
+
+def chinese_numerals_in(text: str) -> set[int]:
+    """The whole numbers below 100 a text writes in Chinese numerals: 一区五园 → {1, 5}, 十二 → {12}."""
+    found = set()
+    for run in CHINESE_NUMERAL.findall(text):
+        tens, _, units = run.partition("十")
+        if "十" in run and len(run) <= 3 and all(c in CHINESE_DIGITS for c in tens + units):
+            found.add((CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0))
+        else:
+            found.update(CHINESE_DIGITS[c] for c in run if c in CHINESE_DIGITS)
+    return found
+
+
+def number_is_written(number: float, text: str) -> bool:
+    """Whether a text writes the number, in digits (600, 3.35) or, for a count, in Chinese numerals (五)."""
+    written = "".join(text.split())
+    if format_number(number) in written:
+        return True
+    return number == int(number) and int(number) in chinese_numerals_in(written)
+
+
+def number_apart(number: float | None, unit: str, text: str) -> str:
+    """The number and unit to show beside a text that does not write the number in digits
+    (一区五园 → 5园, “1+9” → 10份); '' when the text shows it already or there is none."""
+    if number is None or format_number(number) in "".join(text.split()):
+        return ""
+    return format_number(number) + unit
 
 
 def format_number(number: float | None) -> str:

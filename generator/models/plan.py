@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.models.common import Id, NonEmptyText, Number, Provenance, Sourced, StrictModel, Value
+from generator.models.common import (
+    Id, NonEmptyText, Number, Provenance, Sourced, StrictModel, Value, format_number, number_is_written)
 from generator.models.sources import DocumentKind
 
 
@@ -54,6 +55,18 @@ class Quantity(Sourced):
     number: Number | None = None
     unit: str = ""
     year: int | None = None
+    note: str | None = Field(
+        default=None, description="How the number is read when the text does not write it (“1+9” read as 10)")
+
+    @model_validator(mode="after")
+    def number_is_written_or_explained(self) -> "Quantity":
+        if self.number is not None and not self.note and not number_is_written(self.number, self.text):
+            raise PydanticCustomError(
+                "number-not-in-text",
+                "number {number} is not written in the text '{text}' (in digits or Chinese numerals); "
+                "quote the text that writes it, or say in a note how it is read",
+                {"number": format_number(self.number), "text": self.text, "field": "number"})
+        return self
 
 
 class Zone(Sourced):
