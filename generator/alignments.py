@@ -85,7 +85,7 @@ class LayoutRow:
     places: tuple[str, ...]  # place ids of the lineage, predecessor first; empty for a zone without a place
     first: tuple[ZoneMention, ...]
     second: tuple[ZoneMention, ...]
-    change: str  # continued | renamed | succeeded | added | not-listed
+    change: str  # continued | renamed | succeeded | added | not-listed | recalled-by-first|second|both
 
     @property
     def shared(self) -> bool:
@@ -135,18 +135,21 @@ def layout_rows(dataset: Dataset, first: Plan, second: Plan) -> list[LayoutRow]:
         for mention in zone_mentions(dataset, plan):
             key = lineage(dataset.places, mention.place_id) if mention.place_id else ("name:" + mention.name,)
             keys.setdefault(key, ([], []))[side].append(mention)
-    rows = [LayoutRow(key if not key[0].startswith("name:") else (), tuple(a), tuple(b),
-                      _layout_change(_current(a), _current(b)))
+    rows = [LayoutRow(key if not key[0].startswith("name:") else (), tuple(a), tuple(b), _layout_change(a, b))
             for key, (a, b) in keys.items()]
     return sorted(rows, key=lambda row: (not row.shared, not _current(row.first)))
 
 
-def _layout_change(first: list[ZoneMention], second: list[ZoneMention]) -> str:
-    """From the zones each plan lays out as its own; a look back at the previous period does not count."""
+def _layout_change(first_mentions: list[ZoneMention], second_mentions: list[ZoneMention]) -> str:
+    """From the zones each plan lays out as its own; a plan that names a place only looking back at
+    the previous period has not laid it out, but it has not left it unmentioned either."""
+    first, second = _current(first_mentions), _current(second_mentions)
+    if not first and not second:
+        return "recalled-by-both"
     if not first:
-        return "added"
+        return "recalled-by-first" if first_mentions else "added"
     if not second:
-        return "not-listed"
+        return "recalled-by-second" if second_mentions else "not-listed"
     if {m.place_id for m in first} != {m.place_id for m in second}:
         return "succeeded"
     # Renamed only when no name is shared: a plan that also writes a short form (互联网创新集聚区)

@@ -57,8 +57,8 @@ MARKER = "⟦{}⟧"
 SOURCE_SENTENCE = "段内容："
 # Fields that are not shown text: a file name under data/sources/.
 NOT_TEXT = {("SourceDocument", "file")}
-# Free text no page shows, reviewed: a quantity's unit is part of its text as written.
-NOT_DISPLAYED = {("Quantity", "unit")}
+# Free text no page shows, reviewed (none: a quantity's unit shows where its text lacks the number).
+NOT_DISPLAYED: set[tuple[str, str]] = set()
 
 
 def oneline(text: str) -> str:
@@ -144,7 +144,9 @@ def write_hostile_data(data_dir: Path, harmless: bool = False) -> PayloadWriter:
 
     def quantity() -> dict[str, Any]:
         source = provenance()
-        return {"kind": "count", "text": source["quote"], "unit": t(), "year": 2020, "provenance": source}
+        # a number its text does not write, explained by a note: the page then shows number and unit
+        return {"kind": "count", "text": source["quote"], "number": 987654, "unit": t(), "note": t(),
+                "year": 2020, "provenance": source}
 
     def name_entry(entry_id: str, **extra: Any) -> dict[str, Any]:
         return {"id": entry_id, "name": t(), "description": t(), "note": t(),

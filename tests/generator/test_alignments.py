@@ -41,7 +41,7 @@ def test_haizhu_zones_line_up_through_renames_and_successors(dataset) -> None:
     # (¶43 “一区一谷一湾”创新空间布局取得实效); its own layout (¶90) is 一区一谷一圈, without a 湾.
     bay = rows[("haizhu-bay-waterfront", "haizhu-innovation-bay")]
     assert [(m.name, m.retrospective) for m in bay.second] == [("海珠创新湾", True)]
-    assert bay.change == "not-listed"
+    assert bay.change == "recalled-by-second"
     # 000 writes 中大国际创新谷; 001's own 一区一谷一圈 writes 中大国际创新生态谷.
     valley = rows[("sysu-international-innovation-valley",)]
     assert valley.change == "renamed"

@@ -27,6 +27,9 @@ MAX_EXTRA_BLOCKS = 2
 # The 14th S&T plan's text marks run-in headings with Markdown bold ("**推动国际科技合作**，…");
 # the markers are emphasis, not words, so a text may leave them out.
 EMPHASIS = "**"
+# A text that stops before the source's sentence does must end with "…".
+SENTENCE_END = ("。", "！", "？")
+LEAD_UNITS_NOTE = re.compile(r"[(（][^()（）]*(牵头|配合)[^()（）]*[)）][。；]")
 
 
 def words_of(text: str) -> str:
@@ -209,12 +212,27 @@ def verbatim_span(text: str, blocks: tuple[Block, ...], start: int) -> int | Non
         if found < 0:
             return None
         position = found + len(piece)
+    if not text.rstrip().endswith(ELLIPSIS) and not _source_pauses_at(parts, position):
+        return None  # cut mid-sentence without showing it
     covered, end = 0, 0
     for covered, part in enumerate(parts, start=1):
         end += len(part)
         if position <= end:
             return covered
     return None
+
+
+def _source_pauses_at(parts: list[str], position: int) -> bool:
+    """Whether the source's sentence ends at ``position`` of the joined parts: after 。！？ (and any
+    closing quote or bracket), at the end of a block, or before the bracketed lead units that close
+    a sentence ("（市科技创新委牵头）。"), which the item carries as lead_units."""
+    ends = {sum(len(part) for part in parts[:i + 1]) for i in range(len(parts))}
+    if position in ends:
+        return True
+    joined = "".join(parts)
+    if LEAD_UNITS_NOTE.match(joined, position):
+        return True
+    return joined[:position].rstrip("”’）)】」").endswith(SENTENCE_END)
 
 
 def texts_not_verbatim(dataset, plan_id: str) -> list[str]:
@@ -258,6 +276,10 @@ def test_the_checker_refuses_added_and_silently_dropped_words() -> None:
     assert verbatim_span(silently_shortened, blocks, start) is None
     assert verbatim_span(paragraph.replace(dropped.group(0), ELLIPSIS), blocks, start) == 1
     assert verbatim_span(paragraph + "（依次对应国际、国家、行业标准）", blocks, start) is None
+    # stopping mid-sentence must show the cut
+    first_clause = paragraph[:paragraph.index("总结成功经验，") + len("总结成功经验")]
+    assert verbatim_span(first_clause, blocks, start) is None
+    assert verbatim_span(first_clause + ELLIPSIS, blocks, start) == 1
 
 
 def test_made_in_china_stage_2_and_measure_5_are_as_written(dataset) -> None:
@@ -335,3 +357,26 @@ def test_one_plus_nine_is_read_as_ten_and_says_so(dataset) -> None:
 def test_the_plan_page_shows_the_number_a_word_count_stands_for(built_site) -> None:
     page = (built_site.content / "plans" / "gz-innovation-driven.md").read_text(encoding="utf-8")
     assert "一区五园</span>（数量，计5园" in page
+
+
+# ---------------------------------------------------------------- 7. parks both 14th-period plans name
+
+
+@pytest.mark.parametrize(("source_id", "anchor_text", "names"), [
+    ("haizhu-digital-economy-14", "等特色园区发展不断加速", ("广州T.I.T创意园", "广州创投小镇")),
+    ("haizhu-sti-14", "入选广州市提质增效试点园区", ("海珠智汇科技园",)),
+])
+def test_parks_a_plan_names_as_results_are_linked_and_not_called_unlisted(dataset, source_id, anchor_text, names) -> None:
+    from generator.alignments import layout_rows
+
+    block = block_with(source_id, anchor_text)
+    plan = next(p for p in dataset.plans.values() if p.source == source_id)
+    recalled = {zone.name: zone for layout in plan.layouts if layout.retrospective for zone in layout.zones
+                if zone.provenance.anchor == block.anchor}
+    rows = layout_rows(dataset, dataset.plans["haizhu-sti-14"], dataset.plans["haizhu-digital-economy-14"])
+    for name in names:
+        assert name in words_of(block.text)
+        zone = recalled[name]
+        [row] = [row for row in rows if zone.place in row.places]
+        assert row.first and row.second, name
+        assert row.change not in ("added", "not-listed"), (name, row.change)
