@@ -82,6 +82,7 @@ class Source:
     entry: SourceDocument
     text: SourceText
     blocks: dict[str, Block]
+    path: Path  # the seed text under data/sources/, published unchanged with the open data
 
     @cached_property
     def compared_text(self) -> dict[str, str]:
@@ -168,8 +169,9 @@ def load_sources(registry: SourceRegistry, data_dir: Path, loaded: LoadedFile,
         if problems:
             errors += problems
             continue
-        parsed = (parse or parse_source_file)(data_dir / "sources" / entry.file, [(r.start, r.end) for r in entry.lines])
-        sources[entry.id] = Source(entry, parsed, parsed.by_anchor())
+        path = data_dir / "sources" / entry.file
+        parsed = (parse or parse_source_file)(path, [(r.start, r.end) for r in entry.lines])
+        sources[entry.id] = Source(entry, parsed, parsed.by_anchor(), path)
     for source_id in duplicated:
         sources.pop(source_id, None)
     return sources, errors

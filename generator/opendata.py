@@ -177,7 +177,13 @@ def open_data_files(dataset: Dataset, comparisons: Comparisons) -> dict[str, str
                                  evaluation_rows(dataset, comparisons)),
         **{indicator_chart_csv(indicator_id): indicator_csv(dataset, indicator_id)
            for indicator_id in sorted({item.indicator for plan in dataset.plans.values() for item in plan.indicators})},
+        **{raw_source_file(source.entry.file): source.path.read_bytes() for source in dataset.sources.values()},
     }
+
+
+def raw_source_file(file: str) -> str:
+    """Where a seed text is published, byte for byte as it is kept under data/sources/."""
+    return f"data/sources/{file}"
 
 
 def indicator_chart_csv(indicator_id: str) -> str:

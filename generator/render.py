@@ -38,7 +38,7 @@ from generator.markdown_text import escape_attribute, escape_cell, escape_front_
 from generator.models import Plan
 from generator.models.common import format_number, number_apart
 from generator.measure_tree import flatten_measures
-from generator.opendata import indicator_chart_csv, open_data_files
+from generator.opendata import indicator_chart_csv, open_data_files, raw_source_file
 from generator.pipeline import ProjectPaths, build_dataset
 from generator.collation import pinyin_key
 from generator.coverage import SourceCoverage, source_coverage
@@ -138,7 +138,8 @@ class PageRenderer:
                            coverage=self.coverage.get(source.entry.id),
                            number_weight=source_number_weight(source.entry.kind),
                            parent=self.dataset.sources.get(source.entry.part_of or ""),
-                           children=self.dataset.children_of_source(source.entry.id), plans=plans)
+                           children=self.dataset.children_of_source(source.entry.id), plans=plans,
+                           raw_file=raw_source_file(source.entry.file))
 
     def source_index(self) -> str:
         top = [source for source in self.dataset.sources.values() if not source.entry.part_of]

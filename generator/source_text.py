@@ -43,6 +43,9 @@ SENTENCE_END = "。；！？：…;:!?"
 CAPTION = re.compile(r"^[图表]\s*\d+(?:\s*[-－—.]\s*\d+)?\s*\S")
 # A document title ends with its kind; the line after it is never its continuation.
 TITLE_ENDINGS = ("通知", "规划", "方案", "意见", "通告", "办法", "计划", "决定", "纲要", "文件")
+# A masthead field such as "网 址：…" or "电 话：…": a line of its own, never the rest of a sentence.
+FIELD_LINE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,5}：")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 CLOSING_MARKS = "”’」』）)》"
 # The city documents end an item with the units responsible for it, "（市科技创新委牵头，
 # 市财政局配合）", and no full stop: the next line is the next item, not a continuation.
@@ -127,9 +130,11 @@ def _continues(previous: _Draft, line: str, gap: int) -> bool:
         return False
     if gap == 0:
         return True
-    # Across a blank line (a page break), only a long line was cut by the page;
-    # short lines without a full stop are titles, dates and signatures.
-    return len(normalise_whitespace(last)) >= 24 and not last.endswith(TITLE_ENDINGS)
+    # Across a blank line (a page break), only a long line of Chinese text was cut by the page;
+    # short lines without a full stop are titles, dates and signatures, a line without Chinese
+    # is a masthead in English ("…GUANGZHOU MUNICIPALITY" then "2018"), and "网 址：" starts a field.
+    return (len(normalise_whitespace(last)) >= 24 and not last.endswith(TITLE_ENDINGS)
+            and bool(HAN.search(last)) and not FIELD_LINE.match(line))
 
 
 def _draft_blocks(lines: list[str], first_line: int) -> list[_Draft]:

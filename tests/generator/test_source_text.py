@@ -105,3 +105,21 @@ def test_figure_caption_stands_alone() -> None:
     blocks = parse_source_file(SOURCES / "003_3cf48775843defb6.txt", []).blocks
     [caption] = [block for block in blocks if block.text.startswith("图1-1")]
     assert caption.text == "图1-1海珠区高新技术企业技术领域分布(单位:家)"
+
+
+def test_the_gazette_masthead_keeps_its_english_title_year_and_fields_apart() -> None:
+    # data/sources/004_8906c921907f31ea.txt lines 7–9 and 884–886, as the seed has them
+    blocks = parse_source_file(SOURCES / "004_8906c921907f31ea.txt", [(1, 27), (860, 887)]).blocks
+    texts = [block.text for block in blocks]
+    assert "GAZETTE OF THE PEOPLE'S GOVERNMENT OF GUANGZHOU MUNICIPALITY" in texts
+    assert "2018" in texts
+    assert "网址：<http://www.gz.gov.cn>" in texts
+    assert "电话：83123236 83123238" in texts
+
+
+def test_a_long_chinese_line_cut_by_a_page_break_is_still_joined() -> None:
+    text = "推动科技创新园区建设发展，加快形成创新资源集聚、产业特色鲜明的园区\n\n体系。\n"
+    assert [block.text for block in parse_source_text(text).blocks] == [
+        "推动科技创新园区建设发展，加快形成创新资源集聚、产业特色鲜明的园区体系。"]
+    field = "推动科技创新园区建设发展，加快形成创新资源集聚、产业特色鲜明的园区\n\n电 话：83123236\n"
+    assert len(parse_source_text(field).blocks) == 2

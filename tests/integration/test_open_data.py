@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 import openpyxl
+import yaml
 import pytest
 
 from generator.opendata_columns import EVALUATION_COLUMN_DOCS, INDICATOR_COLUMN_DOCS, MEASURE_COLUMN_DOCS
@@ -94,3 +95,12 @@ def test_every_column_is_documented_on_the_open_data_page() -> None:
     for _, docs in TABLES.values():
         for column in docs:
             assert f"`{column}`" in page, column
+
+
+def test_each_source_page_links_its_raw_text_published_byte_for_byte(built_site: ProjectPaths) -> None:
+    entries = yaml.safe_load((REPO / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    for entry in entries:
+        published = built_site.site / "data" / "sources" / entry["file"]
+        assert published.read_bytes() == (REPO / "data" / "sources" / entry["file"]).read_bytes()
+        page = (built_site.site / "sources" / entry["id"] / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../data/sources/{entry["file"]}"' in page, entry["id"]

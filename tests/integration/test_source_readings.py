@@ -380,3 +380,15 @@ def test_parks_a_plan_names_as_results_are_linked_and_not_called_unlisted(datase
         [row] = [row for row in rows if zone.place in row.places]
         assert row.first and row.second, name
         assert row.change not in ("added", "not-listed"), (name, row.change)
+
+
+# ---------------------------------------------------------------- 8. results without numbers are noted
+
+
+@pytest.mark.parametrize("result", ["海珠创新岛十八条", "CSO首席服务官工作制度", "广州互联网法院", "入选广州“独角兽”创新企业"])
+def test_14th_plan_results_without_numbers_are_noted_as_left_out(dataset, result) -> None:
+    block = block_with("haizhu-sti-14", result)
+    assert block.kind == "paragraph"
+    noted = [note for note in dataset.plans["haizhu-sti-14"].notes if note.kind == "omission"
+             and result in normalise_whitespace(note.text) and block.anchor in {p.anchor for p in note.provenance}]
+    assert noted, result
