@@ -85,7 +85,7 @@ class LayoutRow:
     places: tuple[str, ...]  # place ids of the lineage, predecessor first; empty for a zone without a place
     first: tuple[ZoneMention, ...]
     second: tuple[ZoneMention, ...]
-    change: str  # continued | renamed | succeeded | added | not-listed | recalled-by-first|second|both
+    change: str  # continued | renamed | succeeded | added | not-listed | recalled-… (see labels.LAYOUT_CHANGES)
 
     @property
     def shared(self) -> bool:
@@ -144,12 +144,16 @@ def _layout_change(first_mentions: list[ZoneMention], second_mentions: list[Zone
     """From the zones each plan lays out as its own; a plan that names a place only looking back at
     the previous period has not laid it out, but it has not left it unmentioned either."""
     first, second = _current(first_mentions), _current(second_mentions)
+    if not first_mentions:
+        return "added" if second else "recalled-only-in-second"
+    if not second_mentions:
+        return "not-listed" if first else "recalled-only-in-first"
     if not first and not second:
         return "recalled-by-both"
     if not first:
-        return "recalled-by-first" if first_mentions else "added"
+        return "recalled-by-first"
     if not second:
-        return "recalled-by-second" if second_mentions else "not-listed"
+        return "recalled-by-second"
     if {m.place_id for m in first} != {m.place_id for m in second}:
         return "succeeded"
     # Renamed only when no name is shared: a plan that also writes a short form (互联网创新集聚区)

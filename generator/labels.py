@@ -88,12 +88,14 @@ AMBITION_CHANGES = {"new": "新增", "dropped": "不再设定", "raised": "提�
                     "not-comparable": "不可比"}
 LAYOUT_CHANGES = {"continued": "延续", "renamed": "名称变化", "succeeded": "由后继地点接续", "added": "新列入",
                   "not-listed": "未再列出", "recalled-by-second": "未再列入布局，只作为上一期成效提及",
-                  "recalled-by-first": "新列入（前一期只作为成效提及）", "recalled-by-both": "两期都只作为成效提及"}
+                  "recalled-by-first": "新列入（前一期只作为成效提及）", "recalled-by-both": "两期都只作为成效提及",
+                  "recalled-only-in-first": "只有前一期作为成效提及", "recalled-only-in-second": "只有后一期作为成效提及"}
 SECTOR_CHANGES = {"continued": "延续", "relabelled": "表述变化", "added": "新列入", "not-listed": "未再列出"}
 # For two plans that are not an earlier and a later plan of one area, the same
 # codes say how they line up rather than what changed.
 LAYOUT_ALIGNMENTS = {"continued": "两者都列出", "renamed": "名称不同", "succeeded": "前身与后继", "added": "仅文件二列出",
                      "not-listed": "仅文件一列出", "recalled-by-second": "文件一列入布局，文件二作为成效提及",
-                     "recalled-by-first": "文件二列入布局，文件一作为成效提及", "recalled-by-both": "两者都只作为成效提及"}
+                     "recalled-by-first": "文件二列入布局，文件一作为成效提及", "recalled-by-both": "两者都只作为成效提及",
+                     "recalled-only-in-first": "仅文件一作为成效提及", "recalled-only-in-second": "仅文件二作为成效提及"}
 SECTOR_ALIGNMENTS = {"continued": "两者都列出", "relabelled": "表述不同", "added": "仅文件二列出", "not-listed": "仅文件一列出"}
 THEMED_ITEM_KINDS = {"measure": "任务", "safeguard": "保障", "key-project": "项目"}

@@ -106,3 +106,11 @@ def test_the_iab_plan_names_pazhou_among_haizhu_places(dataset) -> None:
         for anchor in named_place.anchors:
             text = named_place.source.compared_text[anchor]
             assert any(normalise_whitespace(name) in text for name in names)
+
+
+def test_a_park_only_one_plan_recalls_is_not_called_recalled_by_both(dataset) -> None:
+    # 003 ¶24 names 科大讯飞A.I.创新产业园 among the 13th period's 特色园区; 001 does not name it.
+    rows = layout_rows(dataset, dataset.plans["haizhu-digital-economy-14"], dataset.plans["haizhu-sti-14"])
+    [row] = [row for row in rows if row.places == ("iflytek-ai-innovation-park",)]
+    assert row.second == () and all(m.retrospective for m in row.first)
+    assert row.change == "recalled-only-in-first"
