@@ -117,26 +117,33 @@ def zone_mentions(dataset: Dataset, plan: Plan) -> list[ZoneMention]:
     mentions = [ZoneMention(zone.name, zone.place, layout, zone, None, zone.provenance)
                 for layout in plan.layouts for zone in layout.zones]
     in_layouts = {mention.place_id for mention in mentions}
-    for (registry, place_id), links in sorted(dataset.backlinks.items()):
-        if registry != "places" or place_id in in_layouts or dataset.places[place_id].kind not in PARK_KINDS:
+    for place_id, links in dataset.place_links_by_plan.get(plan.id, []):
+        if place_id in in_layouts or dataset.places[place_id].kind not in PARK_KINDS:
             continue
         for link in links:
-            if link.plan_id == plan.id and link.item_path[:1] != ("layouts",) and link.provenance:
+            if link.item_path[:1] != ("layouts",) and link.provenance:
                 mentions.append(ZoneMention(dataset.places[place_id].name, place_id, None, None,
                                             link.item_label, link.provenance))
                 break
     return mentions
 
 
+def plan_layout_groups(dataset: Dataset, plan: Plan) -> dict[tuple[str, ...], list[ZoneMention]]:
+    """The plan's zones and parks by place lineage (a zone without a place by its name), in document order:
+    what the plan brings to a layout row of any pair."""
+    groups: dict[tuple[str, ...], list[ZoneMention]] = {}
+    for mention in zone_mentions(dataset, plan):
+        key = lineage(dataset.places, mention.place_id) if mention.place_id else ("name:" + mention.name,)
+        groups.setdefault(key, []).append(mention)
+    return groups
+
+
 def layout_rows(dataset: Dataset, first: Plan, second: Plan) -> list[LayoutRow]:
     """Zones and parks of two plans, one row per place lineage; shared rows first."""
-    keys: dict[tuple[str, ...], tuple[list[ZoneMention], list[ZoneMention]]] = {}
-    for side, plan in enumerate((first, second)):
-        for mention in zone_mentions(dataset, plan):
-            key = lineage(dataset.places, mention.place_id) if mention.place_id else ("name:" + mention.name,)
-            keys.setdefault(key, ([], []))[side].append(mention)
-    rows = [LayoutRow(key if not key[0].startswith("name:") else (), tuple(a), tuple(b), _layout_change(a, b))
-            for key, (a, b) in keys.items()]
+    a_groups, b_groups = plan_layout_groups(dataset, first), plan_layout_groups(dataset, second)
+    rows = [LayoutRow(key if not key[0].startswith("name:") else (), tuple(a_groups.get(key, ())),
+                      tuple(b_groups.get(key, ())), _layout_change(a_groups.get(key, []), b_groups.get(key, [])))
+            for key in dict.fromkeys([*a_groups, *b_groups])]
     return sorted(rows, key=lambda row: (not row.shared, not _current(row.first)))
 
 

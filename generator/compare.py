@@ -7,13 +7,17 @@
   one's (new, dropped, raised, lowered, unchanged, not comparable);
 - disagreements: two values for the same indicator, jurisdiction and year that
   differ (the count of incubators at the end of 2015: 19 in one plan, 17 in the next);
-- pairs: which plans get a comparison page (alignments.py lays them side by side).
+- pairs: which plans get a pre-built comparison page — only the pairs a reader
+  would open (pair_relation), so their number grows about linearly with the
+  plans; any other pair is composed in the browser from per-plan side pages
+  (render.py, content/javascripts/comparison-composer.js).
 
 Every result keeps the `Value`s (and so the quotes) it was computed from.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -77,8 +81,14 @@ class Disagreement:
 class Comparisons:
     evaluations: dict[str, list[Evaluation]] = field(default_factory=dict)  # by evaluated plan id
     disagreements: list[Disagreement] = field(default_factory=list)
-    pairs: list[tuple[str, str]] = field(default_factory=list)
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # pre-built pairs, earlier plan first
+    relations: dict[tuple[str, str], str] = field(default_factory=dict)  # pair → pair_relation(first, second)
     themes: dict[str, list[TaggedItem]] = field(default_factory=dict)  # by plan id, every item with its themes
+    pairs_by_plan: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def pairs_of(self, plan_id: str) -> list[tuple[str, str]]:
+        """The pre-built pairs ``plan_id`` is one of."""
+        return self.pairs_by_plan.get(plan_id, [])
 
 
 def plan_values(plan: Plan, kinds: tuple[str, ...]) -> list[PlanValue]:
@@ -184,6 +194,64 @@ def comparable_plans(dataset: Dataset) -> list[Plan]:
     return sorted(dataset.plans.values(), key=lambda plan: (plan.start_year, plan.level, plan.id))
 
 
+def plan_years(plan: Plan) -> tuple[int, int]:
+    """The plan's period, or the year it was issued for a policy without one."""
+    if plan.period:
+        return plan.period.start, plan.period.end
+    return plan.start_year, plan.start_year
+
+
+def periods_overlap(a: Plan, b: Plan) -> bool:
+    (a_start, a_end), (b_start, b_end) = plan_years(a), plan_years(b)
+    return a_start <= b_end and b_start <= a_end
+
+
+def pair_relation(plan: Plan, other: Plan) -> str | None:
+    """What ``other`` is to ``plan``, if it is a plan a reader of ``plan`` would compare it with:
+    its predecessor or successor; a plan of the same area for the period before or after
+    (which reports on, or is reported on by, this one); a plan of the same area and period;
+    the city's plan of the same period, or a district's (``within`` names the district's city)."""
+    if other.id == plan.predecessor or other.successor == plan.id:
+        return "predecessor"
+    if other.id == plan.successor or other.predecessor == plan.id:
+        return "successor"
+    (start, end), (other_start, other_end) = plan_years(plan), plan_years(other)
+    if other.jurisdiction == plan.jurisdiction:
+        if other_end + 1 == start:
+            return "previous-period"
+        if end + 1 == other_start:
+            return "next-period"
+        return "sibling" if periods_overlap(plan, other) else None
+    if not periods_overlap(plan, other):
+        return None
+    if plan.level == "district" and other.level == "city" and plan.within == other.jurisdiction:
+        return "city"
+    if plan.level == "city" and other.level == "district" and other.within == plan.jurisdiction:
+        return "district"
+    return None
+
+
+def prebuilt_pairs(plans: list[Plan]) -> dict[tuple[str, str], str]:
+    """The pairs that get a page, each with its relation, in the order of ``plans``.
+
+    Only plans of one area, or a district and its city, can be related, so candidates are
+    drawn per area: the work grows with the plans of an area, not with all pairs of plans."""
+    order = {plan.id: index for index, plan in enumerate(plans)}
+    by_area: dict[str, list[Plan]] = defaultdict(list)
+    for plan in plans:
+        by_area[plan.jurisdiction].append(plan)
+    candidates = [pair for group in by_area.values() for pair in combinations(group, 2)]
+    candidates += [(city, plan) if order[city.id] < order[plan.id] else (plan, city)
+                   for plan in plans if plan.level == "district" and plan.within
+                   for city in by_area.get(plan.within, []) if city.level == "city"]
+    related = {}
+    for first, second in candidates:
+        relation = pair_relation(first, second)
+        if relation:
+            related[(first.id, second.id)] = relation
+    return dict(sorted(related.items(), key=lambda item: (order[item[0][0]], order[item[0][1]])))
+
+
 def compare(dataset: Dataset) -> Comparisons:
     plans = comparable_plans(dataset)
     comparisons = Comparisons()
@@ -193,7 +261,11 @@ def compare(dataset: Dataset) -> Comparisons:
         if evaluations and (plan.successor or any(e.actual for e in evaluations)):
             comparisons.evaluations[plan.id] = evaluations
     comparisons.disagreements = find_disagreements(dataset)
-    comparisons.pairs = [(a.id, b.id) for a, b in combinations(plans, 2)]
+    comparisons.relations = prebuilt_pairs(plans)
+    comparisons.pairs = list(comparisons.relations)
+    for pair in comparisons.pairs:
+        for plan_id in pair:
+            comparisons.pairs_by_plan.setdefault(plan_id, []).append(pair)
     comparisons.themes = tag_all_plans(dataset)
     return comparisons
 

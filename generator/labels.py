@@ -79,6 +79,8 @@ REFERENCE_ROLES = {
 COMPARISON_RELATIONS = {
     "predecessor": "上一期规划",
     "successor": "下一期规划",
+    "previous-period": "上一规划期、同一地区的规划",
+    "next-period": "下一规划期、同一地区的规划",
     "sibling": "同期、同一地区的规划",
     "city": "同期的市级规划",
     "district": "同期的区级规划",
@@ -99,3 +101,26 @@ LAYOUT_ALIGNMENTS = {"continued": "两者都列出", "renamed": "名称不同", 
                      "recalled-only-in-first": "仅文件一作为成效提及", "recalled-only-in-second": "仅文件二作为成效提及"}
 SECTOR_ALIGNMENTS = {"continued": "两者都列出", "relabelled": "表述不同", "added": "仅文件二列出", "not-listed": "仅文件一列出"}
 THEMED_ITEM_KINDS = {"measure": "任务", "safeguard": "保障", "key-project": "项目"}
+
+# The words of a comparison page that the browser composes (comparison-composer.js) as well as the
+# pre-built pages print (comparison.md.j2); the composed-pair test holds the two to each other.
+COMPOSER_TEXT = {
+    "item": "项目", "level": "层级", "period": "规划期", "kind": "文件类型",
+    "built-from": "本页各表均由两份文件的结构化数据计算生成；单元格中的文字链接到原文段落。",
+    "indicators": "指标", "no-indicators": "两份文件都没有量化指标。", "indicator": "指标",
+    "layouts": "空间布局", "no-layouts": "两份文件都没有列出功能区或园区。", "structures": "各文件的空间结构：",
+    "document": "文件", "structure": "空间结构", "place": "地点", "first-suffix": "（文件一）",
+    "second-suffix": "（文件二）", "change": "变化", "alignment": "对应",
+    "sectors": "产业领域", "no-sectors": "两份文件都没有列出重点产业领域。", "sector": "产业领域",
+    "related-open": "（另一文件列有相关领域：", "related-close": "）",
+    "themes": "措施主题", "no-themes": "两份文件都没有归入主题的任务措施。", "theme": "主题",
+    "goals": "发展目标", "no-goals": "两份文件都没有列出定性目标。", "goal-year": "目标年",
+    "city-district": "市与区", "shared-indicators": "两级共有的指标", "no-shared-indicators": "两份文件没有共同的指标。",
+    "city-prefix": "市级：", "district-prefix": "区级：", "no-district-places": "未提到。", "place-kind": "类型",
+    "city-items": "市级文件中引用它的条目", "place-paragraphs": "写到它的原文段落",
+    "choose-two": "请选择两份不同的文件。", "not-found": "找不到所选文件的对照数据，请从规划对照页重新选择。",
+}
+# Only a composed page says these: it shows no completion or ambition judgement.
+COMPOSED_LIMITS = "上一期目标的完成情况和目标变化只在同一辖区相邻两期的预生成对照页上判定，组合的对照只并列两份文件的内容。"
+COMPOSED_SAME_AREA = ("两份文件针对同一辖区（⟪first.jurisdiction⟫），但不是相邻的两期，同一指标的数值并列，"
+                      "不作完成情况判断。")

@@ -121,6 +121,17 @@ class Dataset:
     def registry(self, name: str) -> dict[str, Any]:
         return getattr(self, name)
 
+    @cached_property
+    def place_links_by_plan(self) -> dict[str, list[tuple[str, list[Backlink]]]]:
+        """Per plan, the places its items refer to with those links, by place id: a plan's parks are
+        found without a walk over every plan's backlinks."""
+        found: dict[str, dict[str, list[Backlink]]] = defaultdict(dict)
+        for (registry, place_id), links in self.backlinks.items():
+            if registry == "places":
+                for link in links:
+                    found[link.plan_id].setdefault(place_id, []).append(link)
+        return {plan_id: sorted(places.items()) for plan_id, places in found.items()}
+
     def children_of_source(self, source_id: str) -> list[Source]:
         return [source for source in self.sources.values() if source.entry.part_of == source_id]
 

@@ -27,6 +27,20 @@ def index_page(section: str) -> str:
     return f"{section}/index.md"
 
 
+# The composer of pairs without a page, and the per-plan side pages it reads (generator/sides.py).
+COMPOSE_PAGE = "comparisons/compose.md"
+SIDES_DIRECTORY = "comparisons/sides"
+
+
+def side_page(plan_id: str) -> str:
+    return f"{SIDES_DIRECTORY}/{plan_id}.md"
+
+
+def published_url_between(page: str, target: str) -> str:
+    """The relative URL from one published page to another, for scripts (MkDocs rewrites only Markdown links)."""
+    return posixpath.relpath(site_url(target) or ".", site_url(page) or ".") + "/"
+
+
 def site_url(page: str, anchor: str | None = None) -> str:
     """The URL of a page relative to the site root, as MkDocs publishes it (directory URLs)."""
     path = page[: -len(".md")]

@@ -33,7 +33,19 @@ from generator.alignments import (
 from generator.compare import Comparisons, comparable_plans, compare
 from generator.themes import items_with_theme
 from generator.link import Backlink, Dataset, Source
-from generator.links import PageLinks, comparison_page, entity_page, index_page, plan_page, source_page
+from generator.links import (
+    COMPOSE_PAGE,
+    SIDES_DIRECTORY,
+    PageLinks,
+    comparison_page,
+    entity_page,
+    index_page,
+    plan_page,
+    published_url_between,
+    side_page,
+    source_page,
+)
+from generator.sides import plan_side
 from generator.markdown_text import escape_attribute, escape_cell, escape_front_matter, escape_markdown
 from generator.models import Plan
 from generator.models.common import format_number, number_apart
@@ -203,19 +215,40 @@ class PageRenderer:
                            registry=registry,
                            entries=entries, counts=counts)
 
-    def comparison_pages(self) -> dict[str, str]:
-        plans = comparable_plans(self.dataset)
-        pairs = {comparison_page(a, b): (a, b) for a, b in self.comparisons.pairs}
-        pages = {
-            index_page("comparisons"): self.render(
-                "comparison_index.md.j2", index_page("comparisons"), SearchMeta("page", "规划对照"), plans=plans,
-                pages_json=json.dumps({f"{a}--{b}": f"{a}--{b}/" for a, b in pairs.values()}, sort_keys=True)),
-            "comparisons/data-notes.md": self.render("data_notes.md.j2", "comparisons/data-notes.md",
-                                                     SearchMeta("page", "数据分歧"), plans=plans),
+    def comparison_index(self) -> str:
+        page = index_page("comparisons")
+        pages = {f"{a}--{b}": published_url_between(page, comparison_page(a, b)) for a, b in self.comparisons.pairs}
+        return self.render("comparison_index.md.j2", page, SearchMeta("page", "规划对照"),
+                           plans=comparable_plans(self.dataset), pages_json=json.dumps(pages, sort_keys=True))
+
+    def data_notes_page(self) -> str:
+        return self.render("data_notes.md.j2", "comparisons/data-notes.md", SearchMeta("page", "数据分歧"),
+                           plans=comparable_plans(self.dataset))
+
+    def compose_page(self) -> str:
+        """The page that composes, in the browser, a pair without a pre-built page (generator/sides.py)."""
+        here = PageLinks(COMPOSE_PAGE)
+        pages = {f"{a}--{b}": published_url_between(COMPOSE_PAGE, comparison_page(a, b)) for a, b in self.comparisons.pairs}
+        config = {
+            "sides": published_url_between(COMPOSE_PAGE, index_page(SIDES_DIRECTORY)),
+            "pages": pages,
+            "labels": {"layout_changes": labels.LAYOUT_CHANGES, "layout_alignments": labels.LAYOUT_ALIGNMENTS,
+                       "sector_changes": labels.SECTOR_CHANGES, "sector_alignments": labels.SECTOR_ALIGNMENTS},
+            "text": labels.COMPOSER_TEXT,
         }
-        for page, (first_id, second_id) in pairs.items():
-            pages[page] = self.comparison_page(page, self.dataset.plans[first_id], self.dataset.plans[second_id])
-        return pages
+        text = self.environment.get_template("comparison_compose.md.j2").render(
+            page=COMPOSE_PAGE, links=here, data=self.dataset, comparisons=self.comparisons,
+            plans=comparable_plans(self.dataset), pages_json=json.dumps(pages, sort_keys=True), config=config,
+            composed_limits=labels.COMPOSED_LIMITS, same_area_intro=labels.COMPOSED_SAME_AREA)
+        return text.rstrip("\n") + "\n"
+
+    def side_page(self, plan: Plan) -> str:
+        """What one plan brings to any comparison, as cells for the composer; not indexed for search."""
+        page = side_page(plan.id)
+        text = self.environment.get_template("comparison_side.md.j2").render(
+            page=page, links=PageLinks(page), data=self.dataset, comparisons=self.comparisons,
+            side=plan_side(self.dataset, self.comparisons, plan))
+        return text.rstrip("\n") + "\n"
 
     def comparison_page(self, page: str, first: Plan, second: Plan) -> str:
         levels = district_of(first, second)
@@ -244,9 +277,11 @@ class PageRenderer:
         """Every page, each made on its own when asked for: the build makes them all, the preview one per request."""
         dataset, comparisons = self.dataset, self.comparisons
         makers: dict[str, Callable[[], str]] = {"index.md": self.home_page, index_page("sources"): self.source_index}
-        comparison_group = functools.cache(self.comparison_pages)
-        for page in (index_page("comparisons"), "comparisons/data-notes.md"):
-            makers[page] = functools.partial(lambda page: comparison_group()[page], page)
+        makers[index_page("comparisons")] = self.comparison_index
+        makers["comparisons/data-notes.md"] = self.data_notes_page
+        makers[COMPOSE_PAGE] = self.compose_page
+        for plan in dataset.plans.values():
+            makers[side_page(plan.id)] = functools.partial(self.side_page, plan)
         for first, second in comparisons.pairs:
             page = comparison_page(first, second)
             makers[page] = functools.partial(self.comparison_page, page, dataset.plans[first], dataset.plans[second])

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.alignments import IndicatorRow
-from generator.compare import Comparisons, Disagreement
+from generator.compare import Comparisons, Disagreement, pair_relation
 from generator.link import Dataset
 from generator.measure_tree import flatten_measures
 from generator.models import Plan
@@ -85,46 +85,14 @@ class RelatedComparison:
     second_id: str
 
 
-def plan_years(plan: Plan) -> tuple[int, int]:
-    if plan.period:
-        return plan.period.start, plan.period.end
-    return plan.start_year, plan.start_year
-
-
-def periods_overlap(a: Plan, b: Plan) -> bool:
-    (a_start, a_end), (b_start, b_end) = plan_years(a), plan_years(b)
-    return a_start <= b_end and b_start <= a_end
-
-
 def related_comparisons(dataset: Dataset, comparisons: Comparisons, plan: Plan) -> list[RelatedComparison]:
     """The pair pages a reader would open from ``plan``'s page, most direct relation first."""
-    pages = {frozenset(pair): pair for pair in comparisons.pairs}
     found = []
-    for other in dataset.plans.values():
-        pair = pages.get(frozenset((plan.id, other.id)))
-        if other.id == plan.id or pair is None:
-            continue
-        relation = comparison_relation(plan, other)
-        if relation:
-            found.append(RelatedComparison(relation, other, *pair))
-    order = ["predecessor", "successor", "sibling", "city", "district"]
+    for pair in comparisons.pairs_of(plan.id):
+        other = dataset.plans[pair[1] if pair[0] == plan.id else pair[0]]
+        found.append(RelatedComparison(pair_relation(plan, other), other, *pair))
+    order = ["predecessor", "successor", "previous-period", "next-period", "sibling", "city", "district"]
     return sorted(found, key=lambda related: (order.index(related.relation), related.other.start_year, related.other.id))
-
-
-def comparison_relation(plan: Plan, other: Plan) -> str | None:
-    if other.id == plan.predecessor or other.successor == plan.id:
-        return "predecessor"
-    if other.id == plan.successor or other.predecessor == plan.id:
-        return "successor"
-    if not periods_overlap(plan, other):
-        return None
-    if other.jurisdiction == plan.jurisdiction:
-        return "sibling"
-    if plan.level == "district" and other.level == "city":
-        return "city"
-    if plan.level == "city" and other.level == "district":
-        return "district"
-    return None
 
 
 @dataclass(frozen=True)

@@ -172,6 +172,8 @@ class Plan(Sourced):
     level: Literal["city", "district"]
     jurisdiction: NonEmptyText = Field(
         description="The area the plan governs, e.g. 广州市 or 海珠区; targets and actuals compare within one")
+    within: NonEmptyText | None = Field(
+        default=None, description="For a district plan: the city its area belongs to (广州市), whose plans it sits under")
     kind: DocumentKind
     series: Id | None = None
     predecessor: Id | None = None

@@ -94,3 +94,50 @@ def test_a_larger_decrease_is_a_raised_ambition_even_for_a_lower_is_better_indic
 
     assert _change(target("比2015年下降12.5%", 12.5), target("比2015年下降16.3%", 16.3), LOWER) == "raised"
     assert _change(target("比2015年下降16.3%", 16.3), target("比2015年下降12.5%", 12.5), LOWER) == "lowered"
+
+
+# -- which pairs get a page ----------------------------------------------------------------------
+
+def synthetic_plan(plan_id: str, jurisdiction: str, level: str, start: int, end: int, **extra):
+    from generator.models import Plan
+    return Plan.model_validate({
+        "id": plan_id, "title": plan_id, "short_title": plan_id, "source": "s", "level": level,
+        "jurisdiction": jurisdiction, "kind": "plan", "period": {"start": start, "end": end},
+        "provenance": {"anchor": "p1", "quote": "规划"}, **extra})
+
+
+def test_the_real_pairs_are_those_a_reader_would_open(real) -> None:
+    _, comparisons = real
+    relations = comparisons.relations
+    assert relations[("haizhu-sti-13", "haizhu-sti-14")] == "successor"
+    assert relations[("haizhu-sti-13", "haizhu-digital-economy-14")] == "next-period"  # 2016—2020, 2021—2025
+    assert relations[("haizhu-digital-economy-14", "haizhu-sti-14")] == "sibling"
+    assert relations[("gz-iab-action-plan", "haizhu-sti-14")] == "district"  # 2018—2022 overlaps 2021—2025
+    # a city plan of 2016—2020 and a district plan of 2021—2025: composed in the browser, no page
+    assert ("gz-innovation-driven", "haizhu-sti-14") not in relations
+    assert len(comparisons.pairs) < 7 * 6 // 2
+
+
+def test_pre_built_pairs_grow_about_linearly_with_the_plans() -> None:
+    from generator.compare import prebuilt_pairs
+
+    def project(cities: int) -> list:
+        # per city: 2 city plans and 3 districts with 3 plans each, over two periods
+        plans = []
+        for c in range(cities):
+            city = f"city{c}"
+            plans += [synthetic_plan(f"c{c}-a", city, "city", 2016, 2020), synthetic_plan(f"c{c}-b", city, "city", 2021, 2025)]
+            for d in range(3):
+                district = f"{city}-d{d}"
+                plans += [synthetic_plan(f"c{c}-d{d}-13", district, "district", 2016, 2020, within=city),
+                          synthetic_plan(f"c{c}-d{d}-14", district, "district", 2021, 2025, within=city),
+                          synthetic_plan(f"c{c}-d{d}-de", district, "district", 2021, 2025, within=city)]
+        return plans
+
+    counts = {cities: len(prebuilt_pairs(project(cities))) for cities in (1, 10, 50)}
+    per_plan = {cities: count / (11 * cities) for cities, count in counts.items()}
+    assert per_plan[1] == per_plan[10] == per_plan[50]  # 11 plans per city: pages grow with cities, not cities²
+    assert counts[1] < 11 * 10 // 2
+    # a district plan is paired with its own city's plans only
+    pairs = prebuilt_pairs(project(2))
+    assert not any(a.startswith("c0") and b.startswith("c1") or a.startswith("c1") and b.startswith("c0") for a, b in pairs)
