@@ -29,11 +29,14 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 PLAN_PAGES = [f"plans/{path.stem}/" for path in sorted((REPO / "data" / "plans").glob("*.yaml"))]
+# A pair without a pre-built page, composed in the browser (comparison-composer.js).
+COMPOSED = "comparisons/compose/?a=gz-innovation-driven&b=haizhu-sti-14"
 PAGES = [
     "",
     *PLAN_PAGES,
     "comparisons/",
     "comparisons/data-notes/",
+    COMPOSED,
     "sources/haizhu-sti-13/",
     "indicators/incubators/",
     "sectors/artificial-intelligence/",
@@ -47,7 +50,7 @@ PAGES = [
     "themes/",
     "open-data/",
 ]
-PHONE_PAGES = ["", "plans/haizhu-sti-13/", "comparisons/haizhu-sti-13--haizhu-sti-14/"]
+PHONE_PAGES = ["", "plans/haizhu-sti-13/", "comparisons/haizhu-sti-13--haizhu-sti-14/", COMPOSED]
 
 # The focused element's focus indicator: an outline that is drawn, or a box shadow.
 FOCUS_STYLE = """() => {
@@ -107,6 +110,8 @@ def report(failures: dict[str, list[str]]) -> str:
 @pytest.mark.parametrize("path", PAGES, ids=[path or "home" for path in PAGES])
 def test_page_has_no_serious_violations(desktop: Page, site_url: str, axe_source: str, path: str) -> None:
     desktop.goto(site_url + path)
+    if path == COMPOSED:
+        desktop.wait_for_selector("#composed-comparison h1")
     violations = serious_violations(desktop, axe_source)
     assert not violations, report({path: violations})
 
@@ -114,7 +119,7 @@ def test_page_has_no_serious_violations(desktop: Page, site_url: str, axe_source
 def test_every_comparison_page_has_no_serious_violations(
         desktop: Page, site_url: str, built_site: ProjectPaths, axe_source: str) -> None:
     pairs = sorted(directory.name for directory in (built_site.site / "comparisons").iterdir()
-                   if directory.is_dir() and directory.name not in {"index", "data-notes"})
+                   if directory.is_dir() and directory.name not in {"index", "data-notes", "compose", "sides"})
     assert pairs, "the built site has no comparison pages"
     failures = {}
     for pair in pairs:
@@ -128,6 +133,8 @@ def test_every_comparison_page_has_no_serious_violations(
 @pytest.mark.parametrize("path", PHONE_PAGES, ids=[path or "home" for path in PHONE_PAGES])
 def test_page_on_a_phone_has_no_serious_violations(phone: Page, site_url: str, axe_source: str, path: str) -> None:
     phone.goto(site_url + path)
+    if path == COMPOSED:
+        phone.wait_for_selector("#composed-comparison h1")
     violations = serious_violations(phone, axe_source)
     assert not violations, report({f"{path} (phone)": violations})
 
