@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from generator.pagefind_patch import PagefindPatchError, patch_pagefind_scripts
 from generator.pipeline import ProjectPaths
 from generator.render import generate_site_content
 
@@ -83,6 +84,11 @@ def build_search_index(paths: ProjectPaths, site: Path) -> int:
     if result.returncode != 0:
         print(result.stdout + result.stderr, file=sys.stderr)
         return result.returncode
+    try:
+        patch_pagefind_scripts(site / "pagefind")  # load every chunk a short query word needs
+    except (OSError, PagefindPatchError) as error:
+        print(error, file=sys.stderr)
+        return 1
     print(f"search index built in {time.perf_counter() - started:.1f} s")
     return 0
 
