@@ -164,7 +164,7 @@ def write_hostile_data(data_dir: Path, harmless: bool = False) -> PayloadWriter:
         return {
             "id": plan_id, "title": t(), "short_title": t(), "source": "hostile", "issuer_note": t(),
             "document_number": t(), "issued": f"{start}-02-02", "period": {"start": start, "end": start + 4},
-            "level": "district", "jurisdiction": jurisdiction, "kind": "plan", "series": "hostile-series", **links,
+            "level": "district", "jurisdiction": jurisdiction, "within": t(), "kind": "plan", "series": "hostile-series", **links,
             "provenance": provenance(),
             "guiding_ideas": [{"id": "gi1", "title": t(), "text": t(), "provenance": provenance()}],
             "principles": [{"id": "pr1", "title": t(), "text": t(), "provenance": provenance()}],
