@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from generator.models import Provenance
@@ -48,6 +49,12 @@ def site_url(page: str, anchor: str | None = None) -> str:
     return path + (f"#{anchor}" if anchor else "")
 
 
+@functools.lru_cache(maxsize=65536)
+def _relative_path(target: str, directory: str) -> str:
+    """posixpath.relpath, remembered: a page links the same few hundred pages thousands of times."""
+    return posixpath.relpath(target, directory)
+
+
 class PageLinks:
     """Relative Markdown links from one page, so MkDocs can check every link and anchor."""
 
@@ -55,7 +62,7 @@ class PageLinks:
         self.page = page
 
     def to(self, target: str, anchor: str | None = None) -> str:
-        relative = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        relative = _relative_path(target, posixpath.dirname(self.page) or ".")
         return relative + (f"#{anchor}" if anchor else "")
 
     def plan(self, plan_id: str, anchor: str | None = None) -> str:
