@@ -66,10 +66,10 @@ REGISTRY_ORDER = ("indicators", "sectors", "places", "organisations", "themes")
 LONG_TABLE_ROWS = 20
 
 
-
 def quantity_number_apart(quantity: Any) -> str:
     """A quantity's number when its text writes it only in words (一区五园 → 5园)."""
     return number_apart(quantity.number, quantity.unit, quantity.text)
+
 
 def make_environment(templates: Path) -> Environment:
     environment = Environment(
@@ -215,11 +215,21 @@ class PageRenderer:
                            registry=registry,
                            entries=entries, counts=counts)
 
+    def pair_page_urls(self, page: str) -> str:
+        """The picker's map from "a--b" to each pre-built pair page, relative to ``page``, as JSON."""
+        return json.dumps({f"{a}--{b}": published_url_between(page, comparison_page(a, b))
+                           for a, b in self.comparisons.pairs}, sort_keys=True)
+
+    def render_unindexed(self, template: str, page: str, **context: Any) -> str:
+        """A page the search does not index (no search wrapper): the composer and the side pages."""
+        text = self.environment.get_template(template).render(
+            page=page, links=PageLinks(page), data=self.dataset, comparisons=self.comparisons, **context)
+        return text.rstrip("\n") + "\n"
+
     def comparison_index(self) -> str:
         page = index_page("comparisons")
-        pages = {f"{a}--{b}": published_url_between(page, comparison_page(a, b)) for a, b in self.comparisons.pairs}
         return self.render("comparison_index.md.j2", page, SearchMeta("page", "规划对照"),
-                           plans=comparable_plans(self.dataset), pages_json=json.dumps(pages, sort_keys=True))
+                           plans=comparable_plans(self.dataset), pages_json=self.pair_page_urls(page))
 
     def data_notes_page(self) -> str:
         return self.render("data_notes.md.j2", "comparisons/data-notes.md", SearchMeta("page", "数据分歧"),
@@ -227,28 +237,22 @@ class PageRenderer:
 
     def compose_page(self) -> str:
         """The page that composes, in the browser, a pair without a pre-built page (generator/sides.py)."""
-        here = PageLinks(COMPOSE_PAGE)
-        pages = {f"{a}--{b}": published_url_between(COMPOSE_PAGE, comparison_page(a, b)) for a, b in self.comparisons.pairs}
+        pages = self.pair_page_urls(COMPOSE_PAGE)
         config = {
             "sides": published_url_between(COMPOSE_PAGE, index_page(SIDES_DIRECTORY)),
-            "pages": pages,
+            "pages": json.loads(pages),
             "labels": {"layout_changes": labels.LAYOUT_CHANGES, "layout_alignments": labels.LAYOUT_ALIGNMENTS,
                        "sector_changes": labels.SECTOR_CHANGES, "sector_alignments": labels.SECTOR_ALIGNMENTS},
             "text": labels.COMPOSER_TEXT,
         }
-        text = self.environment.get_template("comparison_compose.md.j2").render(
-            page=COMPOSE_PAGE, links=here, data=self.dataset, comparisons=self.comparisons,
-            plans=comparable_plans(self.dataset), pages_json=json.dumps(pages, sort_keys=True), config=config,
-            composed_limits=labels.COMPOSED_LIMITS, same_area_intro=labels.COMPOSED_SAME_AREA)
-        return text.rstrip("\n") + "\n"
+        return self.render_unindexed(
+            "comparison_compose.md.j2", COMPOSE_PAGE, plans=comparable_plans(self.dataset), pages_json=pages,
+            config=config, composed_limits=labels.COMPOSED_LIMITS, same_area_intro=labels.COMPOSED_SAME_AREA)
 
     def side_page(self, plan: Plan) -> str:
-        """What one plan brings to any comparison, as cells for the composer; not indexed for search."""
-        page = side_page(plan.id)
-        text = self.environment.get_template("comparison_side.md.j2").render(
-            page=page, links=PageLinks(page), data=self.dataset, comparisons=self.comparisons,
-            side=plan_side(self.dataset, self.comparisons, plan))
-        return text.rstrip("\n") + "\n"
+        """What one plan brings to any comparison, as cells for the composer."""
+        return self.render_unindexed("comparison_side.md.j2", side_page(plan.id),
+                                     side=plan_side(self.dataset, self.comparisons, plan))
 
     def comparison_page(self, page: str, first: Plan, second: Plan) -> str:
         levels = district_of(first, second)

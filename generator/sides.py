@@ -90,9 +90,7 @@ def plan_side(dataset: Dataset, comparisons: Comparisons, plan: Plan) -> PlanSid
         _indicator_sides(comparisons, plan),
         tuple(LayoutSide(key, tuple(mentions)) for key, mentions in plan_layout_groups(dataset, plan).items()),
         _sector_sides(dataset, plan),
-        tuple(ThemeSide(theme_id, order, tuple(items_with_theme(comparisons.themes[plan.id], theme_id)))
-              for order, theme_id in enumerate(dataset.themes)
-              if items_with_theme(comparisons.themes[plan.id], theme_id)),
+        _theme_sides(dataset, comparisons, plan),
         untagged(comparisons.themes, plan),
         tuple(GoalSide(year, tuple(goal for goal in plan.goals if goal.horizon == year))
               for year in dict.fromkeys(goal.horizon for goal in plan.goals)),
@@ -110,6 +108,15 @@ def _indicator_sides(comparisons: Comparisons, plan: Plan) -> tuple[IndicatorSid
             tuple(sorted({v.value.year for v in own if v.value.kind in ("baseline", "actual")})),
             tuple(d for d in comparisons.disagreements
                   if d.indicator_id == indicator_id and d.jurisdiction == plan.jurisdiction)))
+    return tuple(sides)
+
+
+def _theme_sides(dataset: Dataset, comparisons: Comparisons, plan: Plan) -> tuple[ThemeSide, ...]:
+    sides = []
+    for order, theme_id in enumerate(dataset.themes):
+        items = tuple(items_with_theme(comparisons.themes[plan.id], theme_id))
+        if items:
+            sides.append(ThemeSide(theme_id, order, items))
     return tuple(sides)
 
 

@@ -224,9 +224,8 @@
         [T.sector, first.meta.short_title + T["first-suffix"], second.meta.short_title + T["second-suffix"],
          inSequence ? T.change : T.alignment],
         sectorRows.map(function (row) {
-          var change = cell("span", sectorLabels[sectorChange(row.x, row.y)]);
           var label = document.createDocumentFragment();
-          label.appendChild(document.createTextNode(change.textContent));
+          label.appendChild(document.createTextNode(sectorLabels[sectorChange(row.x, row.y)]));
           var own = row.x || row.y, other = row.x ? (row.y ? null : bSectors) : aSectors;
           if (other) {
             var named = Object.keys(other).map(function (key) { return JSON.parse(key); });
