@@ -6,10 +6,25 @@ its index is swapped in, so a failed validation, build or index leaves the last
 good site whole. The build date MkDocs writes (the sitemap's <lastmod> and the gzip
 header of sitemap.xml.gz) is the date of the commit being built, so two builds
 of one commit are byte-identical on any day.
+
+Work once: the build's inputs are hashed (sha256): content/ whole (generated
+and hand-written), data/, site_templates/, hooks/, mkdocs.yml, this generator
+package's files, Pagefind's version, the installed Python packages and the
+settings (strict, the site URL, a SOURCE_DATE_EPOCH given by the caller). A
+successful build records them after generation in site/.build-inputs, written
+into site.new/ before the swap, so the record and the site it describes appear
+together and a failed build records nothing. They are compared with the record
+of the site/ in place (which must also still hold the files and bytes the
+record counts) twice: before generation (all equal: nothing is generated or
+built) and after it (equal: generation only restored content/; MkDocs and
+Pagefind do not run). PLAN_COMPARE_FORCE_BUILD=1 generates and builds anyway.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import json
 import os
 import shutil
 import subprocess
@@ -28,6 +43,14 @@ PAGEFIND_BINARY = Path("tools/pagefind/node_modules/.bin/pagefind")
 GENERATOR_CHECKOUT = Path(__file__).resolve().parent.parent
 # What a build is made from: its newest change dates the build when there is no commit.
 BUILD_INPUTS = ("data", "site_templates", "content", "mkdocs.yml")
+# The record of what site/ was built from (a dotfile: MkDocs and Pagefind never see it; see input_digests).
+INPUTS_RECORD = ".build-inputs"
+# Set to "1": build even when the inputs equal the record of the site in place.
+FORCE_BUILD = "PLAN_COMPARE_FORCE_BUILD"
+UP_TO_DATE = "site/ is up to date (inputs unchanged since the last build)"
+# The project's inputs hashed for the up-to-date check, besides the generator package and the tools.
+HASHED_INPUTS = ("content", "data", "site_templates", "hooks", "mkdocs.yml")
+GENERATOR_PACKAGE = Path(__file__).resolve().parent
 
 
 def source_date_epoch(paths: ProjectPaths) -> str:
@@ -93,11 +116,112 @@ def build_search_index(paths: ProjectPaths, site: Path) -> int:
     return 0
 
 
+def tree_digest(path: Path) -> str:
+    """sha256 of a file, or of a directory's files (relative paths and contents; caches of Python left out)."""
+    if path.is_file():
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    if not path.is_dir():
+        return "missing"
+    digest = hashlib.sha256()
+    for file in sorted(path.rglob("*")):
+        if "__pycache__" in file.parts or file.suffix == ".pyc" or not file.is_file():
+            continue
+        digest.update(file.relative_to(path).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def pagefind_identity(paths: ProjectPaths) -> str:
+    """What Pagefind is: the npm package's versions (the package and its platform binary), or $PAGEFIND's sha256."""
+    try:
+        binary = Path(pagefind_command(paths)[0]).resolve()
+    except FileNotFoundError:
+        return "not installed"
+    modules = next((parent for parent in binary.parents if parent.name == "node_modules"), None)
+    manifests = []
+    if modules:
+        manifests = [modules / "pagefind" / "package.json", *sorted(modules.glob("@pagefind/*/package.json"))]
+    if manifests and manifests[0].is_file():
+        versions = []
+        for manifest in manifests:
+            package = json.loads(manifest.read_text(encoding="utf-8"))
+            versions.append(f"{package.get('name')}@{package.get('version')}")
+        return " ".join(versions)
+    return tree_digest(binary) if binary.is_file() else f"missing: {binary}"
+
+
+def input_digests(paths: ProjectPaths, strict: bool) -> dict[str, str]:
+    """A digest of each thing the built site is made from, taken after generation.
+
+    content/ is hashed whole, so data, templates and generator changes that change a
+    page are caught there as well as by their own digests. The build date is not an
+    input unless the caller sets SOURCE_DATE_EPOCH: with unchanged inputs, site/ keeps
+    the date of the build that made it (outside a checkout the date would otherwise
+    move to the first build's own writes into content/).
+    """
+    digests = {name: tree_digest(paths.root / name) for name in HASHED_INPUTS}
+    digests["generator"] = tree_digest(GENERATOR_PACKAGE)
+    digests["pagefind"] = pagefind_identity(paths)
+    packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
+    settings = {"python": sys.version, "packages": packages, "strict": strict,
+                "site_url": os.environ.get("PLAN_COMPARE_SITE_URL"),
+                "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH")}
+    digests["settings"] = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
+    return digests
+
+
+def site_summary(site: Path) -> dict[str, int]:
+    """The number and total size of the site's files (without the record): a site/ changed by hand is rebuilt."""
+    files = [path for path in site.rglob("*") if path.is_file() and path.relative_to(site).as_posix() != INPUTS_RECORD]
+    return {"files": len(files), "bytes": sum(path.stat().st_size for path in files)}
+
+
+def recorded_inputs(site: Path) -> dict | None:
+    try:
+        return json.loads((site / INPUTS_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def changed_inputs(site: Path, inputs: dict[str, str]) -> list[str] | None:
+    """What differs from the record of the site in place: [] when nothing does, None when there is no usable record."""
+    record = recorded_inputs(site)
+    if not isinstance(record, dict) or not isinstance(record.get("inputs"), dict):
+        return None
+    changed = sorted(name for name in set(inputs) | set(record["inputs"])
+                     if inputs.get(name) != record["inputs"].get(name))
+    if not changed and record.get("site") != site_summary(site):
+        changed = ["site/ (changed since it was built)"]
+    return changed
+
+
+def record_inputs(site: Path, inputs: dict[str, str]) -> None:
+    record = {"about": "what this site was built from (python -m generator build); not part of the site",
+              "inputs": inputs, "site": site_summary(site)}
+    (site / INPUTS_RECORD).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def build_site(paths: ProjectPaths, strict: bool = True) -> int:
+    force = os.environ.get(FORCE_BUILD) == "1"
+    if force:
+        print(f"{FORCE_BUILD}=1: building site/ whatever changed")
+    elif (paths.site / INPUTS_RECORD).is_file() and changed_inputs(paths.site, input_digests(paths, strict)) == []:
+        # Every input, content/ included, is as it was after the generation that made site/: generating
+        # again (deterministic, and the data was valid then) would write nothing, building would make the same site.
+        print("content/ and every other input are as the last build left them: nothing to generate")
+        print(UP_TO_DATE)
+        return 0
     # Dated before generation, which rewrites content/ and would make the date today's.
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(paths)
     report = generate_site_content(paths)  # raises DataErrors before anything is written
     print(report.summary())
+    inputs = input_digests(paths, strict)
+    changed = changed_inputs(paths.site, inputs)
+    if not force and changed == []:  # generation restored content/ (a generated page deleted or edited)
+        print(UP_TO_DATE)
+        return 0
+    if not force and changed:
+        print(f"changed since the last build: {', '.join(changed)}")
     staging = paths.root / "site.new"
     previous = paths.root / "site.old"
     for leftover in (staging, previous):
@@ -118,6 +242,9 @@ def build_site(paths: ProjectPaths, strict: bool = True) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print("the search index was not built; site/ was left as it was.", file=sys.stderr)
         return indexed
+    # Recorded only when nothing changed while MkDocs and Pagefind ran (an editor saving meanwhile).
+    if input_digests(paths, strict) == inputs:
+        record_inputs(staging, inputs)
     if paths.site.exists():
         paths.site.rename(previous)
     staging.rename(paths.site)
