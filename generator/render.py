@@ -64,6 +64,10 @@ REGISTRY_ORDER = ("indicators", "sectors", "places", "organisations", "themes")
 # A plan's zone or sector table longer than this is folded (a <details> the reader opens): the
 # 72 blocks of 7号's annex take some 25 phone screens, and a list of names says what they are first.
 LONG_TABLE_ROWS = 20
+# Past this many plans an entry's page gives one row per plan (how many of its items refer to the
+# entry, and how), not each item with its quote: a city bureau that hundreds of plans name would
+# get a page of megabytes (2.5 MB at 700 plans in benchmarks/scale.py). The items stay on each plan's page.
+MENTIONS_IN_FULL_UP_TO = 12
 
 
 def quantity_number_apart(quantity: Any) -> str:
@@ -169,8 +173,10 @@ class PageRenderer:
         by_plan: dict[str, list[Backlink]] = defaultdict(list)
         for link in sorted(self.dataset.backlinks.get((registry, entry.id), []), key=lambda link: link.item_path):
             by_plan[link.plan_id].append(link)
-        context: dict[str, Any] = {"entry": entry, "registry": registry,
-                                   "mentions": sorted(by_plan.items(), key=lambda pair: position[pair[0]])}
+        mentions = sorted(by_plan.items(), key=lambda pair: position[pair[0]])
+        context: dict[str, Any] = {"entry": entry, "registry": registry, "mentions": mentions,
+                                   "mentions_in_full": len(mentions) <= MENTIONS_IN_FULL_UP_TO,
+                                   "mention_roles": {plan_id: mention_roles(links) for plan_id, links in mentions}}
         if registry == "indicators":
             context["rows"] = indicator_rows(self.dataset, entry.id)
             context["charts"], context["left_out"] = indicator_chart_svgs(
@@ -356,6 +362,13 @@ def indicator_rows(dataset: Dataset, indicator_id: str) -> list[dict[str, Any]]:
             if item.indicator == indicator_id:
                 rows += [{"plan": plan, "label": item.label, "value": value} for value in item.values]
     return sorted(rows, key=lambda row: (row["value"].year, row["plan"].start_year, row["plan"].id, row["value"].kind))
+
+
+def mention_roles(links: list[Backlink]) -> list[tuple[str, int]]:
+    """How one plan's items refer to an entry, as (relation, number of items), in the order of REFERENCE_ROLES."""
+    counts: Counter[str] = Counter(labels.REFERENCE_ROLES.get(link.field, link.field) for link in links)
+    order = list(dict.fromkeys(labels.REFERENCE_ROLES.values()))
+    return sorted(counts.items(), key=lambda pair: (order.index(pair[0]) if pair[0] in order else len(order), pair[0]))
 
 
 def render_pages(dataset: Dataset, comparisons: Comparisons, templates: Path) -> dict[str, str | bytes]:

@@ -14,6 +14,7 @@ import zipfile
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -34,10 +35,12 @@ ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 def workbook_bytes(indicators: list[dict[str, Any]], measures: list[dict[str, Any]],
                    evaluations: list[dict[str, Any]]) -> bytes:
-    book = Workbook()
+    # Write-only: rows are streamed out as they are appended, not kept as a grid of cell objects
+    # (1.75 s → 1.39 s for the 6,000 rows of 70 plans in benchmarks/scale.py).
+    book = Workbook(write_only=True)
     book.properties.created = book.properties.modified = FIXED_TIME
     book.properties.creator = "规划对照"
-    explain_columns(book.active)
+    explain_columns(book.create_sheet("说明"))
     for (title, _, docs), rows in zip(SHEETS, (indicators, measures, evaluations)):
         write_table(book.create_sheet(title), list(docs), rows)
     buffer = io.BytesIO()
@@ -46,40 +49,43 @@ def workbook_bytes(indicators: list[dict[str, Any]], measures: list[dict[str, An
 
 
 def explain_columns(sheet: Any) -> None:
-    sheet.title = "说明"
-    sheet.append(["规划对照 开放数据：每个工作表与同名 CSV 文件内容相同。每个数值都保留原文写法，并链接到原文段落。"])
-    sheet.append([])
-    sheet.append(["工作表", "CSV 文件", "列", "含义"])
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
-    for title, csv_name, docs in SHEETS:
-        for column, meaning in docs.items():
-            sheet.append([title, csv_name, column, meaning])
     sheet.freeze_panes = "A4"
     for letter, width in zip("ABCD", (14, 18, 20, 90)):
         sheet.column_dimensions[letter].width = width
+    sheet.append(["规划对照 开放数据：每个工作表与同名 CSV 文件内容相同。每个数值都保留原文写法，并链接到原文段落。"])
+    sheet.append([])
+    sheet.append([_bold(sheet, heading) for heading in ("工作表", "CSV 文件", "列", "含义")])
+    for title, csv_name, docs in SHEETS:
+        for column, meaning in docs.items():
+            sheet.append([title, csv_name, column, meaning])
 
 
 def write_table(sheet: Any, columns: list[str], rows: list[dict[str, Any]]) -> None:
-    # Cells are addressed by row and column: sheet[row] recounts the sheet's columns on every call,
-    # which made the workbook quadratic in its rows (12 of 28 s of rendering at 35 plans).
-    for index, column in enumerate(columns, start=1):
-        sheet.cell(row=1, column=index, value=column).font = Font(bold=True)
-    for number, row in enumerate(rows, start=2):
-        for index, column in enumerate(columns, start=1):
-            cell = sheet.cell(row=number, column=index, value=spreadsheet_value(column, row.get(column, "")))
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # data, never a formula: a contributor's "=HYPERLINK(…)" stays text
-    for index, column in enumerate(columns, start=1):
-        if column in LINK_COLUMNS:
-            for cell in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                link = str(cell[0].value or "").split(" ")[0]
-                if link.startswith(("http://", "https://")):
-                    cell[0].hyperlink = link
-                    cell[0].style = "Hyperlink"
-        sheet.column_dimensions[get_column_letter(index)].width = 40 if column in ("text", "note", "title") else 16
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = 40 if column in ("text", "note", "title") else 16
+    sheet.append([_bold(sheet, column) for column in columns])
+    for row in rows:
+        sheet.append([table_cell(sheet, column, row.get(column, "")) for column in columns])
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+
+
+def table_cell(sheet: Any, column: str, value: Any) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=spreadsheet_value(column, value))
+    if isinstance(cell.value, str) and cell.value.startswith("="):
+        cell.data_type = "s"  # data, never a formula: a contributor's "=HYPERLINK(…)" stays text
+    if column in LINK_COLUMNS:
+        link = str(cell.value or "").split(" ")[0]
+        if link.startswith(("http://", "https://")):
+            cell.hyperlink = link
+            cell.style = "Hyperlink"
+    return cell
+
+
+def _bold(sheet: Any, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.font = Font(bold=True)
+    return cell
 
 
 def spreadsheet_value(column: str, value: Any) -> Any:

@@ -55,3 +55,15 @@ def test_lead_and_support_units_stay_apart(minimal_project: ProjectPaths) -> Non
     page = render_pages(*compared(minimal_project), minimal_project.templates)["plans/mini-plan.md"]
     assert "- 牵头单位：[示例区科技局](../organisations/demo-sti-bureau.md)" in page
     assert "- 配合单位：[示例区财政局](../organisations/demo-finance-bureau.md)" in page
+
+
+def test_an_entry_many_plans_name_lists_one_row_per_plan(minimal_project: ProjectPaths,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # The threshold lowered so the one fixture plan is past it: the bureau's two items (印发 and
+    # 牵头, as the reviewed page lists them) become one row, and no item or quote is printed.
+    import generator.render
+    monkeypatch.setattr(generator.render, "MENTIONS_IN_FULL_UP_TO", 0)
+    page = render_pages(*compared(minimal_project), minimal_project.templates)["organisations/demo-sti-bureau.md"]
+    assert "共有 1 部规划引用本条目" in page
+    assert "| [示例规划](../plans/mini-plan.md) | 2016—2020 | 2 | 牵头 1、印发 1 |" in page
+    assert "建设示范园区" not in page.split("## 规划中的提及")[1].split("## 原文中的提及")[0]

@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 import yaml
 import pytest
 
@@ -77,6 +78,7 @@ def test_an_inferred_year_is_flagged_with_its_reason(built_site: ProjectPaths) -
 def test_workbook_has_an_explanation_sheet_frozen_headers_and_the_same_rows(built_site: ProjectPaths) -> None:
     book = openpyxl.load_workbook(built_site.site / "data" / "plan-compare.xlsx")
     assert book.sheetnames == ["说明", "指标数值", "重点任务", "目标完成情况"]
+    assert book["说明"].freeze_panes == "A4"
     explained = {(row[1], row[2]) for row in book["说明"].iter_rows(min_row=4, values_only=True)}
     for name, (title, docs) in TABLES.items():
         assert {(name, column) for column in docs} <= explained
@@ -85,6 +87,8 @@ def test_workbook_has_an_explanation_sheet_frozen_headers_and_the_same_rows(buil
         _, rows = published_csv(built_site, name)
         header = [cell.value for cell in sheet[1]]
         assert header == list(docs)
+        assert all(cell.font.b for cell in sheet[1])
+        assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
         for csv_row, cells in zip(rows, sheet.iter_rows(min_row=2, values_only=True), strict=True):
             as_text = ["" if cell is None else (str(cell) if not isinstance(cell, float) else repr(cell)) for cell in cells]
             assert as_text == [csv_row[column] for column in header]
