@@ -201,6 +201,22 @@ def record_inputs(site: Path, inputs: dict[str, str]) -> None:
     (site / INPUTS_RECORD).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
+class StageTimer:
+    """Wall time of each stage of a build, printed at its end so a slow stage is seen without a profiler."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+        self.laps: list[tuple[str, float]] = []
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((stage, now - self.last))
+        self.last = now
+
+    def summary(self) -> str:
+        return ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in self.laps)
+
+
 def build_site(paths: ProjectPaths, strict: bool = True) -> int:
     force = os.environ.get(FORCE_BUILD) == "1"
     if force:
@@ -213,8 +229,10 @@ def build_site(paths: ProjectPaths, strict: bool = True) -> int:
         return 0
     # Dated before generation, which rewrites content/ and would make the date today's.
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(paths)
+    timer = StageTimer()
     report = generate_site_content(paths)  # raises DataErrors before anything is written
     print(report.summary())
+    timer.lap("generate")
     inputs = input_digests(paths, strict)
     changed = changed_inputs(paths.site, inputs)
     if not force and changed == []:  # generation restored content/ (a generated page deleted or edited)
@@ -233,7 +251,9 @@ def build_site(paths: ProjectPaths, strict: bool = True) -> int:
     # PLAN_COMPARE_GENERATED: content/ was generated just now, so the hook does not generate it again.
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch,
                    "PLAN_COMPARE_GENERATED": "1"}
+    timer.lap("hash inputs")
     result = subprocess.run(command, cwd=paths.root, env=environment)
+    timer.lap("mkdocs")
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print("mkdocs build failed; site/ was left as it was.", file=sys.stderr)
@@ -242,6 +262,7 @@ def build_site(paths: ProjectPaths, strict: bool = True) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print("the search index was not built; site/ was left as it was.", file=sys.stderr)
         return indexed
+    timer.lap("search index")
     # Recorded only when nothing changed while MkDocs and Pagefind ran (an editor saving meanwhile).
     if input_digests(paths, strict) == inputs:
         record_inputs(staging, inputs)
@@ -249,5 +270,6 @@ def build_site(paths: ProjectPaths, strict: bool = True) -> int:
         paths.site.rename(previous)
     staging.rename(paths.site)
     shutil.rmtree(previous, ignore_errors=True)
-    print(f"site built in {paths.site.relative_to(paths.root)}/")
+    timer.lap("record and swap")
+    print(f"site built in {paths.site.relative_to(paths.root)}/ ({timer.summary()})")
     return 0
