@@ -118,6 +118,7 @@ COMPOSER_TEXT = {
     "city-district": "市与区", "shared-indicators": "两级共有的指标", "no-shared-indicators": "两份文件没有共同的指标。",
     "city-prefix": "市级：", "district-prefix": "区级：", "no-district-places": "未提到。", "place-kind": "类型",
     "city-items": "市级文件中引用它的条目", "place-paragraphs": "写到它的原文段落",
+    "judged-in": "的目标完成情况，在预生成的对照页上判定：",
     "choose-two": "请选择两份不同的文件。", "not-found": "找不到所选文件的对照数据，请从规划对照页重新选择。",
 }
 # Only a composed page says these: it shows no completion or ambition judgement.

@@ -257,8 +257,10 @@ class PageRenderer:
 
     def side_page(self, plan: Plan) -> str:
         """What one plan brings to any comparison, as cells for the composer."""
+        # The pre-built pages that judge this plan's targets: a composed pair of its area names them.
+        judged_in = [(first, second) for first, second, _ in self.sequence_verdicts if first.id == plan.id]
         return self.render_unindexed("comparison_side.md.j2", side_page(plan.id),
-                                     side=plan_side(self.dataset, self.comparisons, plan))
+                                     side=plan_side(self.dataset, self.comparisons, plan), judged_in=judged_in)
 
     def comparison_page(self, page: str, first: Plan, second: Plan) -> str:
         levels = district_of(first, second)

@@ -166,6 +166,18 @@
     if (!a.length && !b.length) page.appendChild(element("p", {}, [T["no-indicators"]]));
     else {
       page.appendChild(wording(sameArea ? "same-area" : "different-areas", values));
+      // the pages that judge the targets: one click from here, as a pre-built page's verdict would be
+      if (sameArea) [first, second].forEach(function (side) {
+        var judged = side.sections["judged-in"];
+        if (!judged.length) return;
+        var sentence = element("p", { "class": "composed-judged" }, [side.meta.short_title + T["judged-in"]]);
+        judged.forEach(function (row, index) {
+          if (index) sentence.appendChild(document.createTextNode("、"));
+          sentence.appendChild(contents(row.cells[0]));
+        });
+        sentence.appendChild(document.createTextNode("。"));
+        page.appendChild(sentence);
+      });
       var aBy = byKey(a), bBy = byKey(b);
       var notes = first.sections.disagreements;
       var rows = unionKeys(a, b).map(function (key) {

@@ -107,3 +107,13 @@ def test_a_bad_choice_gets_a_message_not_a_broken_page(browser: Browser, site_ur
     page.wait_for_function("document.querySelector('.composed-status') && "
                            "!document.querySelector('.composed-status').textContent.startsWith('正在')")
     assert page.locator(".composed-status").inner_text() in ("请选择两份不同的文件。", "找不到所选文件的对照数据，请从规划对照页重新选择。")
+
+
+def test_a_composed_pair_of_one_area_links_the_page_that_judges_the_earlier_targets(page: Page, site_url: str) -> None:
+    # Composed as a pair of one area would be (a 12th and a 14th period plan have no page): the
+    # 13th plan's targets are judged on its page with the 14th, so the composed page links it.
+    outline = composed_outline(page, site_url, "haizhu-sti-13", "haizhu-sti-14")
+    judged = [(text, links) for tag, text, links in outline if tag == "P" and "目标完成情况，在预生成的对照页上判定" in text]
+    assert judged == [("海珠区“十三五”科技和信息化规划的目标完成情况，在预生成的对照页上判定："
+                       "海珠区“十三五”科技和信息化规划 与 海珠区“十四五”科技创新规划。",
+                       [f"{site_url}comparisons/haizhu-sti-13--haizhu-sti-14/"])]
