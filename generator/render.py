@@ -51,6 +51,7 @@ from generator.models import Plan
 from generator.models.common import format_number, number_apart
 from generator.measure_tree import flatten_measures
 from generator.opendata import indicator_chart_csv, open_data_files, raw_source_file
+from generator.page_processes import making_pages
 from generator.pipeline import ProjectPaths, build_dataset
 from generator.collation import pinyin_key
 from generator.coverage import SourceCoverage, source_coverage
@@ -377,8 +378,10 @@ def render_pages(dataset: Dataset, comparisons: Comparisons, templates: Path) ->
     environment = make_environment(templates)
     assert_templates_escape_data(environment, templates)
     renderer = PageRenderer(dataset, comparisons, environment)
-    files: dict[str, str | bytes] = dict(renderer.all_pages())
-    files.update(open_data_files(dataset, comparisons))
+    with making_pages(renderer.page_makers()) as pending:
+        data_files = open_data_files(dataset, comparisons)  # here, while the pages are made elsewhere
+        files: dict[str, str | bytes] = dict(pending.result())
+    files.update(data_files)
     return files
 
 
