@@ -51,7 +51,7 @@ from generator.models import Plan
 from generator.models.common import format_number, number_apart
 from generator.measure_tree import flatten_measures
 from generator.opendata import indicator_chart_csv, open_data_files, raw_source_file
-from generator.page_processes import making_pages
+from generator.worker_processes import running_in_workers
 from generator.pipeline import ProjectPaths, build_dataset
 from generator.collation import pinyin_key
 from generator.coverage import SourceCoverage, source_coverage
@@ -378,9 +378,9 @@ def render_pages(dataset: Dataset, comparisons: Comparisons, templates: Path) ->
     environment = make_environment(templates)
     assert_templates_escape_data(environment, templates)
     renderer = PageRenderer(dataset, comparisons, environment)
-    with making_pages(renderer.page_makers()) as pending:
+    with running_in_workers(renderer.page_makers()) as pending:
         data_files = open_data_files(dataset, comparisons)  # here, while the pages are made elsewhere
-        files: dict[str, str | bytes] = dict(pending.result())
+        files: dict[str, str | bytes] = dict(pending.results())
     files.update(data_files)
     return files
 

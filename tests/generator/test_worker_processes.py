@@ -1,4 +1,4 @@
-"""Pages made in forked processes are the pages made in-process, in the same order."""
+"""Jobs run in forked processes give what they give in-process, in the same order."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
-from generator import page_processes
-from generator.page_processes import making_pages
+from generator import worker_processes
+from generator.worker_processes import run_in_workers
 
 
 def numbered_makers(count: int) -> dict[str, object]:
@@ -15,19 +15,18 @@ def numbered_makers(count: int) -> dict[str, object]:
 
 
 def made(makers: dict, monkeypatch: pytest.MonkeyPatch, processes: str) -> dict[str, str]:
-    monkeypatch.setenv(page_processes.PROCESSES_SETTING, processes)
-    with making_pages(makers) as pending:
-        return pending.result()
+    monkeypatch.setenv(worker_processes.PROCESSES_SETTING, processes)
+    return run_in_workers(makers)
 
 
 def test_forked_workers_give_the_same_pages_in_the_same_order(monkeypatch: pytest.MonkeyPatch) -> None:
     makers = numbered_makers(500)
     one = made(makers, monkeypatch, "1")
     # The end-to-end tests' web server thread may be running in this test process: it is idle.
-    monkeypatch.setattr(page_processes.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(worker_processes.threading, "active_count", lambda: 1)
     contexts: list[str] = []
-    get_context = page_processes.multiprocessing.get_context
-    monkeypatch.setattr(page_processes.multiprocessing, "get_context",
+    get_context = worker_processes.multiprocessing.get_context
+    monkeypatch.setattr(worker_processes.multiprocessing, "get_context",
                         lambda method: contexts.append(method) or get_context(method))
     two = made(makers, monkeypatch, "2")
     assert contexts == ["fork"]
@@ -37,7 +36,7 @@ def test_forked_workers_give_the_same_pages_in_the_same_order(monkeypatch: pytes
 
 def test_few_pages_or_a_threaded_process_make_them_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     forks: list[object] = []
-    monkeypatch.setattr(page_processes.multiprocessing, "get_context", lambda method: forks.append(method))
+    monkeypatch.setattr(worker_processes.multiprocessing, "get_context", lambda method: forks.append(method))
     assert made(numbered_makers(10), monkeypatch, "2") == {name: make() for name, make in numbered_makers(10).items()}
     release = threading.Event()
     server = threading.Thread(target=release.wait)  # as mkdocs serve's server thread would be
@@ -53,6 +52,6 @@ def test_few_pages_or_a_threaded_process_make_them_in_process(monkeypatch: pytes
 def test_an_error_in_a_worker_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
     makers = numbered_makers(300)
     makers["page-0100.md"] = lambda: 1 / 0
-    monkeypatch.setattr(page_processes.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(worker_processes.threading, "active_count", lambda: 1)
     with pytest.raises(ZeroDivisionError):
         made(makers, monkeypatch, "2")
